@@ -1,0 +1,2 @@
+//! bti-veileder: the BTI handbook and citizen guide as one embeddable widget.
+pub mod model;
