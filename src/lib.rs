@@ -1,2 +1,6 @@
 //! bti-veileder: the BTI handbook and citizen guide as one embeddable widget.
 pub mod model;
+pub mod guide;
+pub mod handbook;
+pub mod i18n;
+pub mod load;
