@@ -1,0 +1,164 @@
+//! Which links, phone numbers and dates the content may use. The widget calls
+//! [`safe_href`] and [`tel_href`] before it puts anything into an `href`.
+
+/// Returns the link unchanged if it is safe to put in an `href`: `https:`,
+/// `http:`, `tel:`, `mailto:` or a relative URL. Refuses everything else,
+/// including `javascript:`, `data:`, protocol-relative `//host`, backslashes,
+/// whitespace and control characters anywhere (browsers strip some of them,
+/// which is how `java\tscript:` tricks work).
+pub fn safe_href(href: &str) -> Option<&str> {
+    if href.is_empty()
+        || href.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\' || is_invisible(c))
+    {
+        return None;
+    }
+    // A scheme is whatever comes before the first ':' that precedes any '/', '?' or '#'.
+    let scheme_end = href.find([':', '/', '?', '#']);
+    if let Some(end) = scheme_end.filter(|&i| href.as_bytes()[i] == b':') {
+        let scheme = &href[..end];
+        let rest = &href[end + 1..];
+        let ok = if scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http") {
+            rest.strip_prefix("//").is_some_and(|host| !host.is_empty() && !host.starts_with('/'))
+        } else if scheme.eq_ignore_ascii_case("tel") {
+            tel_href(rest).is_some()
+        } else if scheme.eq_ignore_ascii_case("mailto") {
+            rest.contains('@')
+        } else {
+            false
+        };
+        return ok.then_some(href);
+    }
+    if href.starts_with("//") {
+        return None;
+    }
+    Some(href)
+}
+
+/// Zero-width and direction characters that hide what a link really says.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+}
+
+/// True for `https://host…` only (used for `exit_url`).
+pub fn is_https(href: &str) -> bool {
+    safe_href(href).is_some()
+        && href.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+}
+
+/// True for `https://` and `http://` links (used for law and contact web addresses).
+pub fn is_web(href: &str) -> bool {
+    safe_href(href).is_some()
+        && (is_https(href) || href.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("http://")))
+}
+
+/// Turns a Norwegian phone number as people write it into a `tel:` link, or
+/// `None` if it is not a valid form. Accepted (spaces anywhere, optional `+47`
+/// before an 8-digit number): 8 digits starting with 2–9 (`22 40 00 40`,
+/// `800 57 000`), the emergency numbers 110, 112 and 113, 4 digits starting
+/// with 1 (`1412`), 5 digits starting with 0 (`02800`), and 116 xxx.
+pub fn tel_href(phone: &str) -> Option<String> {
+    let compact: String = phone.chars().filter(|c| *c != ' ' && *c != '\u{a0}').collect();
+    let (country, digits) = match compact.strip_prefix("+47") {
+        Some(rest) => (true, rest),
+        None => (false, compact.as_str()),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let b = digits.as_bytes();
+    let ok = match b.len() {
+        8 => (b'2'..=b'9').contains(&b[0]),
+        _ if country => false,
+        3 => matches!(digits, "110" | "112" | "113"),
+        4 => b[0] == b'1',
+        5 => b[0] == b'0',
+        6 => digits.starts_with("116"),
+        _ => false,
+    };
+    ok.then(|| if country { format!("tel:+47{digits}") } else { format!("tel:{digits}") })
+}
+
+/// True for a real calendar date written `YYYY-MM-DD`.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = &s[r];
+        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    y >= 1900 && (1..=days).contains(&d)
+}
+
+/// A plausible e-mail address: one `@`, something on both sides, a dot in the domain.
+pub fn is_email(s: &str) -> bool {
+    let mut parts = s.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(user), Some(domain), None) => {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"(),;:\\[]".contains(c))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norwegian_phone_forms_become_tel_links() {
+        assert_eq!(tel_href("116 111").as_deref(), Some("tel:116111"));
+        assert_eq!(tel_href("+47 22 40 00 40").as_deref(), Some("tel:+4722400040"));
+        assert_eq!(tel_href("22 40 00 40").as_deref(), Some("tel:22400040"));
+        assert_eq!(tel_href("112").as_deref(), Some("tel:112"));
+        assert_eq!(tel_href("1412").as_deref(), Some("tel:1412"));
+        assert_eq!(tel_href("02800").as_deref(), Some("tel:02800"));
+        assert_eq!(tel_href("800 57 000").as_deref(), Some("tel:80057000"));
+    }
+
+    #[test]
+    fn wrong_phone_forms_are_refused() {
+        for bad in ["", "111", "12345678", "2240004", "224000400", "+47 116 111", "22-40-00-40", "116 11", "+4"] {
+            assert_eq!(tel_href(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_safe_link_schemes_pass() {
+        for ok in ["https://lovdata.no/lov", "http://x.no", "tel:116111", "mailto:a@b.no", "/side", "side#a", "?q=1"] {
+            assert_eq!(safe_href(ok), Some(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "//evil.no", "java\tscript:x",
+            " https://x.no", "https://x.no ", "/\\evil.no", "vbscript:x", "https:x", "https://", "\u{200b}javascript:x", "",
+        ] {
+            assert_eq!(safe_href(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn dates_must_exist_in_the_calendar() {
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2026-13-01"));
+        assert!(!is_date("2026-1-01"));
+        assert!(!is_date("01.02.2026"));
+        assert!(!is_date("2026-04-31"));
+    }
+}
