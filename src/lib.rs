@@ -4,3 +4,10 @@ pub mod guide;
 pub mod handbook;
 pub mod i18n;
 pub mod load;
+
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod embed;
+#[cfg(target_arch = "wasm32")]
+mod hooks;

@@ -1,0 +1,5 @@
+//! Pieces shared by the guide and the handbook.
+pub mod contact;
+pub mod emergency;
+pub mod error_view;
+pub mod rich;

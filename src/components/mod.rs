@@ -1,0 +1,5 @@
+//! Yew components, grouped by screen.
+pub mod app;
+pub mod common;
+pub mod guide;
+pub mod handbook;
