@@ -1,0 +1,629 @@
+//! Loads content and checks it, collecting every problem with its place in the
+//! file. What is wrong is left out (a bad item, a broken link, an unknown id) and
+//! the rest is kept; only unreadable JSON, a missing or broken `meta`, or a broken
+//! guide graph make the content unusable (`fatal`).
+//!
+//! Rules (errors unless marked *warning*):
+//! - ids: present, only `a-z 0-9 - _`, unique per kind (contacts, pages, levels,
+//!   steps, services, tools, laws, roles, terms, guide nodes, answers in a
+//!   question). A repeated id leaves the later item out.
+//! - references resolve: step tools/laws/roles, service notes' service and
+//!   contacts, services' contacts, decisions' `to_level` (the decision is left
+//!   out), guide `start` (fatal), answers' `next` (the answer is left out),
+//!   `emergency_contacts`, results' contacts.
+//! - levels: numbered 0, 1, 2, 3 in this order, each with at least one step.
+//! - guide: every node reachable from `start`; from every node a result can be
+//!   reached (a question without answers, or a loop with no way out, is fatal);
+//!   every result has at least one contact.
+//! - phone numbers: Norwegian forms, see [`tel_href`](super::links::tel_href).
+//! - links: `https:`, `http:`, `tel:`, `mailto:` or relative, see
+//!   [`safe_href`](super::links::safe_href); links inside rich text too.
+//!   Law urls are `http(s)://`, `meta.exit_url` is `https://`.
+//! - dates `YYYY-MM-DD` and real (`meta.updated`, `laws[].last_checked`).
+//! - texts: bokmål (`nb`) present in every text; length limits counted in
+//!   characters per language: [`SHORT_MAX`] for titles, names and other short
+//!   texts, [`ANSWER_MAX`] for answer labels, [`RICH_MAX`] for rich text.
+//! - *warnings*: laws without `last_checked`, every `editor_note`, texts missing
+//!   in a declared language, languages not reviewed, example content, text in
+//!   an undeclared language.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::decode::{self, Removals};
+use super::json::{self, Seg};
+use super::links;
+use super::merge;
+use super::problem::{Problem, Severity};
+use super::rich;
+use super::types::*;
+
+/// Longest title, name or other short text, in characters.
+pub const SHORT_MAX: usize = 120;
+/// Longest answer label in the guide, in characters (they are buttons on a phone).
+pub const ANSWER_MAX: usize = 80;
+/// Longest rich text per field and language, in characters.
+pub const RICH_MAX: usize = 4000;
+
+/// The result of loading: the usable content (None if a problem is fatal) and all problems.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub content: Option<Content>,
+    pub problems: Vec<Problem>,
+}
+
+impl Checked {
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.problems.len() - self.errors()
+    }
+}
+
+/// Parses, decodes and checks one self-contained content file (or an index file alone).
+pub fn load_str(text: &str) -> Checked {
+    match json::parse(text) {
+        Ok(tree) => load_tree(&tree),
+        Err(e) => syntax_problem(e, 0),
+    }
+}
+
+/// Same as [`load_str`].
+pub fn load(text: &str) -> Checked {
+    load_str(text)
+}
+
+/// Loads a split publication: the index text and each part with its text, in
+/// the order the index names them. Problems in part n have `source` n (from 1).
+pub fn load_split(index: &str, parts: &[(Part, &str)]) -> Checked {
+    let index = match json::parse(index) {
+        Ok(t) => t,
+        Err(e) => return syntax_problem(e, 0),
+    };
+    let mut parsed = Vec::new();
+    for (n, (part, text)) in parts.iter().enumerate() {
+        let source = u16::try_from(n + 1).unwrap_or(u16::MAX);
+        match json::parse_source(text, source) {
+            Ok(v) => parsed.push((part.clone(), v)),
+            Err(e) => return syntax_problem(e, source),
+        }
+    }
+    match merge::merge_parts(index, parsed) {
+        Ok(tree) => load_tree(&tree),
+        Err(problems) => Checked { content: None, problems },
+    }
+}
+
+fn syntax_problem(e: json::SyntaxError, source: u16) -> Checked {
+    Checked {
+        content: None,
+        problems: vec![Problem {
+            severity: Severity::Error,
+            path: String::new(),
+            line: e.pos.line,
+            column: e.pos.column,
+            message: format!("Filen er ikke gyldig JSON: {}", e.message),
+            fatal: true,
+            source,
+        }],
+    }
+}
+
+/// Decodes and checks an already parsed (and possibly merged) document.
+pub fn load_tree(tree: &json::Value) -> Checked {
+    let decoded = decode::decode(tree);
+    let mut cx = Cx {
+        tree,
+        removals: decoded.removals,
+        problems: decoded.problems,
+        langs: Vec::new(),
+        missing: BTreeMap::new(),
+    };
+    let Some(mut content) = decoded.content else {
+        return Checked { content: None, problems: cx.problems };
+    };
+    check_content(&mut cx, &mut content);
+    let fatal = cx.problems.iter().any(|p| p.fatal);
+    Checked { content: (!fatal).then_some(content), problems: cx.problems }
+}
+
+/// A path being built: `P::root().k("levels").i(0)`.
+#[derive(Clone)]
+struct P(Vec<Seg>);
+
+impl P {
+    fn root() -> P {
+        P(Vec::new())
+    }
+    fn k(&self, key: &str) -> P {
+        let mut v = self.0.clone();
+        v.push(Seg::Key(key.to_string()));
+        P(v)
+    }
+    fn i(&self, index: usize) -> P {
+        let mut v = self.0.clone();
+        v.push(Seg::Index(index));
+        P(v)
+    }
+}
+
+struct Cx<'a> {
+    tree: &'a json::Value,
+    removals: Removals,
+    problems: Vec<Problem>,
+    /// Declared languages other than bokmål.
+    langs: Vec<String>,
+    /// Per declared language: how many texts lack it, and the first such path.
+    missing: BTreeMap<String, (usize, P)>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Len {
+    Short,
+    Answer,
+    Rich,
+}
+
+impl Cx<'_> {
+    fn push(&mut self, path: &P, severity: Severity, fatal: bool, message: String) {
+        let original = self.removals.to_original(&path.0);
+        let mut p = Problem::at(Some(self.tree), &original, severity, message);
+        p.fatal = fatal;
+        self.problems.push(p);
+    }
+    fn error(&mut self, path: &P, message: String) {
+        self.push(path, Severity::Error, false, message);
+    }
+    fn warn(&mut self, path: &P, message: String) {
+        self.push(path, Severity::Warning, false, message);
+    }
+    fn fatal(&mut self, path: &P, message: String) {
+        self.push(path, Severity::Error, true, message);
+    }
+    /// Records that the item at `path` was left out of the content.
+    fn dropped(&mut self, path: &P) {
+        self.removals.record(&path.0);
+    }
+
+    fn text(&mut self, path: &P, text: &Text, len: Len) {
+        let langs: Vec<(P, &str)> = match text {
+            Text::Plain(s) => vec![(path.clone(), s.as_str())],
+            Text::PerLang(map) => map.iter().map(|(l, s)| (path.k(l), s.as_str())).collect(),
+        };
+        if !text.has(BASE_LANG) {
+            self.error(path, "Teksten mangler på bokmål. Legg til \"nb\": \"…\" (bokmål brukes når en oversettelse mangler).".into());
+        }
+        if let Text::PerLang(map) = text {
+            for l in map.keys() {
+                if l != BASE_LANG && !self.langs.contains(l) {
+                    self.warn(&path.k(l), format!("Språket «{l}» står ikke i meta.languages. Legg det til der, ellers kan ingen velge det."));
+                }
+            }
+        }
+        for l in self.langs.clone() {
+            if !text.has(&l) {
+                let entry = self.missing.entry(l).or_insert((0, path.clone()));
+                entry.0 += 1;
+            }
+        }
+        let (max, what) = match len {
+            Len::Short => (SHORT_MAX, "Korte tekster (titler, navn)"),
+            Len::Answer => (ANSWER_MAX, "Svaralternativer"),
+            Len::Rich => (RICH_MAX, "Tekstfelt"),
+        };
+        for (p, s) in langs {
+            let n = s.chars().count();
+            if n > max {
+                self.error(&p, format!("Teksten er for lang ({n} tegn). {what} kan ha høyst {max} tegn. Gjør den kortere."));
+            }
+            if len == Len::Rich {
+                for href in rich::unsafe_links(s) {
+                    self.error(&p, format!("Lenken «{href}» i teksten er ikke trygg og vises som vanlig tekst. Rett lenken så den starter med https:, tel: eller mailto:."));
+                }
+            }
+        }
+    }
+
+    fn opt_text(&mut self, path: &P, text: &Option<Text>, len: Len) {
+        if let Some(t) = text {
+            self.text(path, t, len);
+        }
+    }
+
+    fn editor_note(&mut self, path: &P, note: &Option<String>) {
+        if let Some(n) = note {
+            self.warn(path, format!("Merknad til redaktøren: {n}"));
+        }
+    }
+
+    /// Checks ids of one kind: format and uniqueness (a repeat is left out).
+    /// Returns the set of ids kept.
+    fn ids<T>(&mut self, path: &P, items: &mut Vec<T>, id: impl Fn(&T) -> &str, kind: &str) -> HashSet<String> {
+        let mut seen = HashSet::new();
+        let mut i = 0;
+        while i < items.len() {
+            let this = id(&items[i]).to_string();
+            let p = path.i(i);
+            if this.is_empty() || !this.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_') {
+                self.error(&p.k("id"), format!("Id-en «{this}» kan bare ha små bokstaver a–z, tall, - og _. Rett den (og alle steder som viser til den)."));
+            }
+            if !seen.insert(this.clone()) {
+                self.error(&p.k("id"), format!("Id-en «{this}» er brukt av flere {kind}. Gi elementet en egen id; dette elementet blir ikke vist."));
+                self.dropped(&p);
+                items.remove(i);
+                continue;
+            }
+            i += 1;
+        }
+        seen
+    }
+
+    /// Leaves out the ids in `refs` that are not in `known`, reporting each.
+    fn refs(&mut self, path: &P, refs: &mut Vec<String>, known: &HashSet<String>, kind: &str, list: &str) {
+        let mut i = 0;
+        while i < refs.len() {
+            if known.contains(&refs[i]) {
+                i += 1;
+            } else {
+                let p = path.i(i);
+                self.error(&p, format!("Fant ingen {kind} med id «{}». Legg den til i «{list}», eller rett id-en. Lenken blir ikke vist.", refs[i]));
+                self.dropped(&p);
+                refs.remove(i);
+            }
+        }
+    }
+
+    fn href(&mut self, path: &P, href: &str) -> bool {
+        if links::safe_href(href).is_some() {
+            return true;
+        }
+        self.error(path, format!("Lenken «{}» er ikke tillatt og blir ikke vist. Rett lenken så den starter med https:, tel: eller mailto: (eller er en relativ adresse).", href.escape_debug()));
+        false
+    }
+
+    fn link(&mut self, path: &P, link: &mut Option<Link>) {
+        if let Some(l) = link {
+            self.text(&path.k("label"), &l.label, Len::Short);
+            if !self.href(&path.k("href"), &l.href) {
+                *link = None;
+            }
+        }
+    }
+}
+
+struct Known {
+    contacts: HashSet<String>,
+    services: HashSet<String>,
+    tools: HashSet<String>,
+    laws: HashSet<String>,
+    roles: HashSet<String>,
+    levels: HashSet<String>,
+}
+
+fn check_content(cx: &mut Cx, c: &mut Content) {
+    let root = P::root();
+    if c.format != 1 {
+        cx.error(&root.k("format"), format!("Formatet {} finnes ikke. Skriv \"format\": 1.", c.format));
+    }
+    check_meta(cx, &mut c.meta);
+
+    let contacts = cx.ids(&root.k("contacts"), &mut c.contacts, |x| &x.id, "kontakter");
+    for (i, contact) in c.contacts.iter_mut().enumerate() {
+        check_contact(cx, &root.k("contacts").i(i), contact);
+    }
+    let kommune = root.k("publication").k("kommune");
+    let etat = root.k("publication").k("etat");
+    let mut pages = cx.ids(&kommune, &mut c.publication.kommune, |x| &x.id, "sider");
+    for (i, page) in c.publication.etat.iter().enumerate() {
+        if !pages.insert(page.id.clone()) {
+            cx.error(&etat.i(i).k("id"), format!("Id-en «{}» er brukt av flere sider. Gi siden en egen id.", page.id));
+        }
+    }
+    for (path, list) in [(&kommune, &c.publication.kommune), (&etat, &c.publication.etat)] {
+        for (i, page) in list.iter().enumerate() {
+            cx.text(&path.i(i).k("title"), &page.title, Len::Short);
+            cx.text(&path.i(i).k("body"), &page.body, Len::Rich);
+        }
+    }
+
+    let services = cx.ids(&root.k("services"), &mut c.services, |x| &x.id, "tjenester");
+    let tools = cx.ids(&root.k("tools"), &mut c.tools, |x| &x.id, "verktøy");
+    let laws = cx.ids(&root.k("laws"), &mut c.laws, |x| &x.id, "lovhenvisninger");
+    let roles = cx.ids(&root.k("roles"), &mut c.roles, |x| &x.id, "roller");
+    let levels = cx.ids(&root.k("levels"), &mut c.levels, |x| &x.id, "nivåer");
+    let known = Known { contacts, services, tools, laws, roles, levels };
+
+    for (i, s) in c.services.iter_mut().enumerate() {
+        let p = root.k("services").i(i);
+        cx.text(&p.k("name"), &s.name, Len::Short);
+        cx.text(&p.k("description"), &s.description, Len::Rich);
+        cx.opt_text(&p.k("routines"), &s.routines, Len::Rich);
+        cx.refs(&p.k("contacts"), &mut s.contacts, &known.contacts, "kontakt", "contacts");
+    }
+    for (i, t) in c.tools.iter_mut().enumerate() {
+        let p = root.k("tools").i(i);
+        cx.text(&p.k("title"), &t.title, Len::Short);
+        cx.text(&p.k("description"), &t.description, Len::Rich);
+        cx.link(&p.k("document"), &mut t.document);
+    }
+    for (i, law) in c.laws.iter_mut().enumerate() {
+        check_law(cx, &root.k("laws").i(i), law);
+    }
+    for (i, r) in c.roles.iter_mut().enumerate() {
+        let p = root.k("roles").i(i);
+        cx.text(&p.k("title"), &r.title, Len::Short);
+        cx.text(&p.k("description"), &r.description, Len::Rich);
+        cx.link(&p.k("link"), &mut r.link);
+    }
+    check_levels(cx, &mut c.levels, &known);
+    cx.ids(&root.k("glossary"), &mut c.glossary, |x| &x.id, "ord i ordlisten");
+    for (i, t) in c.glossary.iter().enumerate() {
+        let p = root.k("glossary").i(i);
+        cx.text(&p.k("term"), &t.term, Len::Short);
+        cx.text(&p.k("definition"), &t.definition, Len::Rich);
+    }
+    if let Some(guide) = &mut c.guide {
+        check_guide(cx, guide, &known.contacts);
+    }
+    if c.levels.is_empty() && c.guide.is_none() && c.parts.is_empty() {
+        cx.error(&root, "Innholdet har verken nivåer («levels») eller veileder («guide»). Legg til minst ett av dem.".into());
+    }
+    translation_warnings(cx, &c.meta);
+}
+
+fn check_meta(cx: &mut Cx, meta: &mut Meta) {
+    let p = P::root().k("meta");
+    let mut seen = HashSet::new();
+    for (i, l) in meta.languages.iter().enumerate() {
+        let lp = p.k("languages").i(i);
+        if !seen.insert(l.lang.clone()) {
+            cx.error(&lp.k("lang"), format!("Språket «{}» står to ganger. Fjern det ene.", l.lang));
+        }
+        if l.lang.is_empty() || l.lang.len() > 3 || !l.lang.bytes().all(|b| b.is_ascii_lowercase()) {
+            cx.error(&lp.k("lang"), format!("«{}» er ikke en språkkode. Bruk to eller tre små bokstaver, f.eks. nb, en, ar.", l.lang));
+        }
+        if !l.reviewed {
+            cx.warn(&lp.k("reviewed"), format!("Språket «{}» er ikke gjennomgått av en kvalifisert person. Få teksten sjekket, og sett \"reviewed\": true.", l.lang));
+        }
+        if l.lang != BASE_LANG && !cx.langs.contains(&l.lang) {
+            cx.langs.push(l.lang.clone());
+        }
+    }
+    if !seen.contains(BASE_LANG) {
+        cx.error(&p.k("languages"), "Bokmål mangler i språklisten. Legg til {\"lang\": \"nb\"}.".into());
+    }
+    cx.text(&p.k("kommune"), &meta.kommune, Len::Short);
+    cx.text(&p.k("editor"), &meta.editor, Len::Short);
+    if meta.version.trim().is_empty() {
+        cx.error(&p.k("version"), "Versjonen er tom. Skriv innholdets versjon, f.eks. \"2026.1\".".into());
+    }
+    if !links::is_date(&meta.updated) {
+        cx.error(&p.k("updated"), format!("Datoen «{}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01.", meta.updated));
+    }
+    if meta.example {
+        cx.warn(&p.k("example"), "Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering.".into());
+    }
+    if let Some(url) = &meta.exit_url {
+        if !links::is_https(url) {
+            cx.error(&p.k("exit_url"), format!("Hurtigutgangen «{}» må være en https:-adresse. Rett lenken så den starter med https://. Widgetens egen nøytrale side brukes til da.", url.escape_debug()));
+            meta.exit_url = None;
+        }
+    }
+}
+
+fn check_contact(cx: &mut Cx, p: &P, contact: &mut Contact) {
+    cx.text(&p.k("name"), &contact.name, Len::Short);
+    cx.opt_text(&p.k("hours"), &contact.hours, Len::Short);
+    cx.opt_text(&p.k("note"), &contact.note, Len::Rich);
+    if let Some(phone) = &contact.phone {
+        if links::tel_href(phone).is_none() {
+            cx.error(&p.k("phone"), format!("Telefonnummeret «{phone}» er ikke et gyldig norsk nummer. Skriv 8 sifre (\"22 40 00 40\", gjerne med +47), et nødnummer (110, 112, 113) eller et kort nummer (\"116 111\", \"1412\", \"02800\"). Nummeret blir ikke vist."));
+            contact.phone = None;
+        }
+    }
+    if let Some(email) = &contact.email {
+        if !links::is_email(email) {
+            cx.error(&p.k("email"), format!("E-postadressen «{email}» er ugyldig. Skriv den som navn@domene.no. Den blir ikke vist."));
+            contact.email = None;
+        }
+    }
+    if let Some(url) = &contact.url {
+        if !cx.href(&p.k("url"), url) {
+            contact.url = None;
+        }
+    }
+    cx.editor_note(&p.k("editor_note"), &contact.editor_note);
+}
+
+fn check_law(cx: &mut Cx, p: &P, law: &mut Law) {
+    cx.text(&p.k("act"), &law.act, Len::Short);
+    cx.text(&p.k("title"), &law.title, Len::Short);
+    cx.text(&p.k("summary"), &law.summary, Len::Rich);
+    if !links::is_web(&law.url) {
+        cx.error(&p.k("url"), format!("Lovlenken «{}» må være en https:-adresse, helst til Lovdata (https://lovdata.no/…). Rett lenken; den blir ikke vist.", law.url.escape_debug()));
+        law.url = String::new();
+    }
+    match &law.last_checked {
+        None => cx.warn(&p, "Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).".into()),
+        Some(d) if !links::is_date(d) => {
+            cx.error(&p.k("last_checked"), format!("Datoen «{d}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01."));
+        }
+        Some(_) => {}
+    }
+    cx.editor_note(&p.k("editor_note"), &law.editor_note);
+}
+
+fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
+    let root = P::root().k("levels");
+    if !levels.is_empty() && levels.len() != 4 {
+        cx.error(&root, format!("Grunnmodellen skal ha fire nivåer (0, 1, 2 og 3), men har {}. Legg til eller fjern nivåer.", levels.len()));
+    }
+    let mut steps_seen = HashSet::new();
+    for (li, level) in levels.iter_mut().enumerate() {
+        let lp = root.i(li);
+        if usize::from(level.number) != li {
+            cx.error(&lp.k("number"), format!("Nivå {} står som nummer {} i listen. Nivåene må komme i rekkefølgen 0, 1, 2, 3; flytt det eller rett nummeret.", level.number, li + 1));
+        }
+        cx.text(&lp.k("title"), &level.title, Len::Short);
+        cx.text(&lp.k("purpose"), &level.purpose, Len::Rich);
+        cx.text(&lp.k("applies_when"), &level.applies_when, Len::Rich);
+        cx.text(&lp.k("lead"), &level.lead, Len::Rich);
+        if level.steps.is_empty() {
+            cx.error(&lp.k("steps"), "Nivået har ingen steg. Legg til stegene i den rekkefølgen de gjøres.".into());
+        }
+        let mut si = 0;
+        while si < level.steps.len() {
+            let sp = lp.k("steps").i(si);
+            let id = level.steps[si].id.clone();
+            if !steps_seen.insert(id.clone()) {
+                cx.error(&sp.k("id"), format!("Id-en «{id}» er brukt av flere steg. Gi steget en egen id; dette steget blir ikke vist."));
+                cx.dropped(&sp);
+                level.steps.remove(si);
+                continue;
+            }
+            check_step(cx, &sp, &mut level.steps[si], known);
+            si += 1;
+        }
+    }
+}
+
+fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
+    cx.text(&p.k("title"), &step.title, Len::Short);
+    cx.text(&p.k("what"), &step.what, Len::Rich);
+    cx.text(&p.k("how"), &step.how, Len::Rich);
+    cx.text(&p.k("who"), &step.who, Len::Rich);
+    cx.opt_text(&p.k("deadline"), &step.deadline, Len::Short);
+    cx.refs(&p.k("tools"), &mut step.tools, &known.tools, "verktøy", "tools");
+    cx.refs(&p.k("laws"), &mut step.laws, &known.laws, "lovhenvisning", "laws");
+    cx.refs(&p.k("roles"), &mut step.roles, &known.roles, "rolle", "roles");
+    let mut i = 0;
+    while i < step.decisions.len() {
+        let dp = p.k("decisions").i(i);
+        let d = &step.decisions[i];
+        cx.text(&dp.k("label"), &d.label, Len::Short);
+        if let Some(to) = d.to_level.as_ref().filter(|to| !known.levels.contains(*to)) {
+            cx.error(&dp.k("to_level"), format!("Fant ikke nivået «{to}». Rett id-en til et av nivåene i «levels». Beslutningen blir ikke vist."));
+            cx.dropped(&dp);
+            step.decisions.remove(i);
+            continue;
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < step.service_notes.len() {
+        let np = p.k("service_notes").i(i);
+        let note = &mut step.service_notes[i];
+        if !known.services.contains(&note.service) {
+            cx.error(&np.k("service"), format!("Fant ingen tjeneste med id «{}». Legg den til i «services», eller rett id-en. Merknaden blir ikke vist.", note.service));
+            cx.dropped(&np);
+            step.service_notes.remove(i);
+            continue;
+        }
+        cx.text(&np.k("text"), &note.text, Len::Rich);
+        cx.refs(&np.k("contacts"), &mut note.contacts, &known.contacts, "kontakt", "contacts");
+        i += 1;
+    }
+}
+
+fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
+    let gp = P::root().k("guide");
+    cx.refs(&gp.k("emergency_contacts"), &mut guide.emergency_contacts, contacts, "kontakt", "contacts");
+    let np = gp.k("nodes");
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for (i, node) in guide.nodes.iter().enumerate() {
+        if ids.insert(node.id().to_string(), i).is_some() {
+            cx.fatal(&np.i(i).k("id"), format!("Id-en «{}» er brukt av flere steg i veilederen. Gi hvert steg en egen id.", node.id()));
+        }
+    }
+    for (i, node) in guide.nodes.iter_mut().enumerate() {
+        let p = np.i(i);
+        match node {
+            Node::Question(q) => {
+                cx.text(&p.k("title"), &q.title, Len::Short);
+                cx.opt_text(&p.k("help"), &q.help, Len::Rich);
+                let mut seen = HashSet::new();
+                let mut a = 0;
+                while a < q.answers.len() {
+                    let ap = p.k("answers").i(a);
+                    let ans = &q.answers[a];
+                    cx.text(&ap.k("label"), &ans.label, Len::Answer);
+                    if !seen.insert(ans.id.clone()) {
+                        cx.error(&ap.k("id"), format!("Id-en «{}» er brukt av flere svar på dette spørsmålet. Gi svaret en egen id; det blir ikke vist.", ans.id));
+                    } else if !ids.contains_key(&ans.next) {
+                        cx.error(&ap.k("next"), format!("Svaret leder til «{}», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.", ans.next));
+                    } else {
+                        a += 1;
+                        continue;
+                    }
+                    cx.dropped(&ap);
+                    q.answers.remove(a);
+                }
+                if q.answers.is_empty() {
+                    cx.fatal(&p.k("answers"), "Spørsmålet har ingen svar som leder videre. Legg til minst ett svar med «next».".into());
+                }
+            }
+            Node::Result(r) => {
+                cx.text(&p.k("title"), &r.title, Len::Short);
+                cx.text(&p.k("now"), &r.now, Len::Rich);
+                cx.text(&p.k("what_happens"), &r.what_happens, Len::Rich);
+                cx.opt_text(&p.k("talk"), &r.talk, Len::Rich);
+                cx.opt_text(&p.k("alternatives"), &r.alternatives, Len::Rich);
+                cx.refs(&p.k("contacts"), &mut r.contacts, contacts, "kontakt", "contacts");
+                if r.contacts.is_empty() {
+                    cx.error(&p.k("contacts"), "Resultatet har ingen kontakt. Legg til minst én kontakt, den som passer best først.".into());
+                }
+            }
+        }
+    }
+    let Some(&start) = ids.get(&guide.start) else {
+        cx.fatal(&gp.k("start"), format!("Startsteget «{}» finnes ikke i veilederen. Rett «start» til id-en til det første spørsmålet.", guide.start));
+        return;
+    };
+    let next = |n: &Node| -> Vec<usize> {
+        match n {
+            Node::Question(q) => q.answers.iter().filter_map(|a| ids.get(&a.next).copied()).collect(),
+            Node::Result(_) => Vec::new(),
+        }
+    };
+    // Forward: what the user can reach.
+    let mut reached = vec![false; guide.nodes.len()];
+    let mut stack = vec![start];
+    while let Some(n) = stack.pop() {
+        if !std::mem::replace(&mut reached[n], true) {
+            stack.extend(next(&guide.nodes[n]));
+        }
+    }
+    // Backward: what can reach a result.
+    let mut ends = vec![false; guide.nodes.len()];
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (i, node) in guide.nodes.iter().enumerate() {
+            let ok = matches!(node, Node::Result(_)) || next(node).iter().any(|&n| ends[n]);
+            if ok && !ends[i] {
+                ends[i] = true;
+                changed = true;
+            }
+        }
+    }
+    for (i, node) in guide.nodes.iter().enumerate() {
+        if !reached[i] {
+            cx.error(&np.i(i), format!("Steget «{}» kan ikke nås fra starten. La et svar lede hit, eller fjern steget.", node.id()));
+        } else if !ends[i] && matches!(node, Node::Question(q) if !q.answers.is_empty()) {
+            cx.fatal(&np.i(i), format!("Fra spørsmålet «{}» kommer man aldri fram til et resultat (svarene går i ring). La minst ett svar lede mot et resultat.", node.id()));
+        }
+    }
+}
+
+fn translation_warnings(cx: &mut Cx, meta: &Meta) {
+    let missing = std::mem::take(&mut cx.missing);
+    for (lang, (count, first)) in missing {
+        let i = meta.languages.iter().position(|l| l.lang == lang).unwrap_or(0);
+        let example = json::format_path(&cx.removals.to_original(&first.0));
+        cx.warn(
+            &P::root().k("meta").k("languages").i(i),
+            format!("{count} tekster mangler på «{lang}», f.eks. {example}. De vises på bokmål til de er oversatt."),
+        );
+    }
+}

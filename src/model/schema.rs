@@ -1,0 +1,57 @@
+//! The JSON Schemas editors use for completion and checking, generated from the
+//! types (never written by hand). Native only: the wasm does not carry schemars.
+
+use serde_json::Value;
+
+use super::merge::section_keys;
+use super::types::{Content, Section};
+
+/// The schema of a whole content file (or an index file), as committed in `content/schema.json`.
+pub fn content_schema() -> String {
+    to_text(content_value())
+}
+
+/// The schema of a part file, as committed in `content/part-schema.json`: only the
+/// sections' keys at the top, and nothing required anywhere, because a translation
+/// overlay holds only the texts of one language.
+pub fn part_schema() -> String {
+    let mut schema = content_value();
+    drop_required(&mut schema);
+    if let Some(obj) = schema.as_object_mut() {
+        obj.insert("title".into(), "BTI content part".into());
+        obj.insert(
+            "description".into(),
+            "One part of a split publication: a section (guide or handbook) in full, or a translation overlay with one language's texts.".into(),
+        );
+        if let Some(Value::Object(props)) = obj.get_mut("properties") {
+            let keep: Vec<&str> = [Section::Guide, Section::Handbook]
+                .iter()
+                .flat_map(|s| section_keys(*s).iter().copied())
+                .chain(["$schema"])
+                .collect();
+            props.retain(|k, _| keep.contains(&k.as_str()));
+        }
+    }
+    to_text(schema)
+}
+
+fn content_value() -> Value {
+    serde_json::to_value(schemars::schema_for!(Content)).unwrap_or(Value::Null)
+}
+
+fn drop_required(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            map.remove("required");
+            map.values_mut().for_each(drop_required);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_required),
+        _ => {}
+    }
+}
+
+fn to_text(v: Value) -> String {
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
