@@ -327,3 +327,26 @@ fn no_report_to_barnevernet_is_suggested_by_email() {
         assert!(x.email.is_none(), "{id} must not offer e-mail");
     }
 }
+
+#[test]
+fn the_content_check_finds_no_errors() {
+    use bti_veileder::model::{load_split, Part, Section};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
+    let (index, guide, handbook) = (
+        read("eksempel-kommune.json"),
+        read("eksempel-kommune.guide.json"),
+        read("eksempel-kommune.handbook.json"),
+    );
+    let part = |src: &str, section| Part { src: src.into(), section, lang: None };
+    let checked = load_split(
+        &index,
+        &[
+            (part("eksempel-kommune.guide.json", Section::Guide), guide.as_str()),
+            (part("eksempel-kommune.handbook.json", Section::Handbook), handbook.as_str()),
+        ],
+    );
+    let errors: Vec<_> = checked.problems.iter().filter(|p| p.is_error()).collect();
+    assert!(errors.is_empty(), "the content check reports errors: {errors:#?}");
+    assert!(checked.content.is_some());
+}
