@@ -81,6 +81,12 @@ pub fn decode(tree: &json::Value) -> Decoded {
         }
         let raw = err.into_inner().to_string();
         let unknown = unknown_field(&raw);
+        // serde_path_to_error already names the unknown key as the last step; make sure it is there.
+        if let Some(field) = &unknown {
+            if path.last() == Some(&Seg::Key(field.clone())) {
+                path.pop();
+            }
+        }
         let mut full = path.clone();
         if let Some(field) = &unknown {
             full.push(Seg::Key(field.clone()));
