@@ -145,6 +145,9 @@ export async function openPage(browser, { viewport = { width: 1280, height: 900 
   const errors = [];
   const requests = [];
   context.on('request', (req) => requests.push(req.url()));
+  // Safety net: whatever asks for the outside world (a CDN, the quick exit's
+  // default destination) is recorded above and then stopped here.
+  await context.route((url) => externalRequests([url.href]).length > 0, (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();
   page.on('console', (msg) => {
     // A failed load names its URL only in the location, so keep both.
