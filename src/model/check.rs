@@ -445,7 +445,7 @@ fn check_law(cx: &mut Cx, p: &P, law: &mut Law) {
         law.url = String::new();
     }
     match &law.last_checked {
-        None => cx.warn(&p, "Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).".into()),
+        None => cx.warn(p, "Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).".into()),
         Some(d) if !links::is_date(d) => {
             cx.error(&p.k("last_checked"), format!("Datoen «{d}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01."));
         }
