@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
 use crate::load::{LoadError, Start};
-use crate::model::Content;
+use crate::model::{check, json, merge, Content, Part, Problem, Section};
 
 /// Loaded content, ready to render, plus what the editor should know.
 #[derive(Debug, PartialEq)]
@@ -45,12 +45,12 @@ fn document_base() -> String {
 /// The whole pipeline: fetch the index, fetch the parts the start screen needs
 /// in the reader's language, merge, decode and check.
 pub async fn load(src: Option<&str>, inline: Option<&str>, start: Start, lang: &str) -> Result<Rc<Loaded>, LoadError> {
-    let (index_url, text) = match (inline, src) {
-        (Some(json), _) => ("element.content".to_string(), json.to_string()),
+    let (index_url, display, text) = match (inline, src) {
+        (Some(json), _) => (document_base(), "element.content".to_string(), json.to_string()),
         (None, Some(src)) => {
             let url = resolve(src, &document_base());
             let text = fetch_text(&url).await.map_err(|e| shorten(e, src, &url))?;
-            (url, text)
+            (url, src.to_string(), text)
         }
         (None, None) => {
             return Err(LoadError::Invalid {
@@ -59,30 +59,50 @@ pub async fn load(src: Option<&str>, inline: Option<&str>, start: Start, lang: &
             })
         }
     };
-    let display = src.filter(|_| inline.is_none()).unwrap_or(&index_url).to_string();
-    let index: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| LoadError::from_json_error(&display, &e))?;
-    let mut parts = Vec::new();
-    for part in parts_needed(&index, start_sections(start), lang) {
+    let index = json::parse(&text).map_err(|e| syntax(&display, e))?;
+    let declared: Vec<Part> = match index.get("parts") {
+        Some(parts) => serde_json::from_value(parts.to_serde())
+            .map_err(|e| LoadError::Invalid { url: display.clone(), message: format!("parts: {e}") })?,
+        None => Vec::new(),
+    };
+    let needed = merge::parts_needed(&Content { parts: declared, ..Content::default() }, start_sections(start), lang);
+    let mut files = vec![display.clone()];
+    let mut parts = Vec::with_capacity(needed.len());
+    for (n, part) in needed.into_iter().enumerate() {
         let url = resolve(&part.src, &index_url);
-        let text = fetch_text(&url).await?;
-        let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|e| LoadError::from_json_error(&part.src, &e))?;
+        let text = fetch_text(&url).await.map_err(|e| shorten(e, &part.src, &url))?;
+        let source = u16::try_from(n + 1).unwrap_or(u16::MAX);
+        let value = json::parse_source(&text, source).map_err(|e| syntax(&part.src, e))?;
+        files.push(part.src.clone());
         parts.push((part, value));
     }
-    let merged = merge_parts(index, parts)
-        .map_err(|problems| LoadError::Invalid { url: display.clone(), message: problems.join("; ") })?;
-    let checked = check_value(merged);
+    let describe = |p: &Problem| {
+        let file = files.get(usize::from(p.source)).map(String::as_str).unwrap_or("?");
+        format!("{file}:{}:{}: {}: {}: {}", p.line, p.column, p.severity.as_str(), p.path, p.message)
+    };
+    let merged = merge::merge_parts(index, parts).map_err(|problems| LoadError::Invalid {
+        url: display.clone(),
+        message: problems.iter().map(describe).collect::<Vec<_>>().join("; "),
+    })?;
+    let checked = check::load_tree(&merged);
+    let problems: Vec<String> = checked.problems.iter().map(describe).collect();
     match checked.content {
-        Some(content) => Ok(Rc::new(Loaded { content, problems: checked.problems })),
-        None => Err(LoadError::Invalid { url: display, message: checked.problems.join("; ") }),
+        Some(content) => Ok(Rc::new(Loaded { content, problems })),
+        None => Err(LoadError::Invalid {
+            url: display,
+            message: checked.problems.iter().filter(|p| p.fatal).map(describe).collect::<Vec<_>>().join("; "),
+        }),
     }
 }
 
-fn start_sections(start: Start) -> &'static [crate::model::Section] {
+fn syntax(url: &str, e: json::SyntaxError) -> LoadError {
+    LoadError::Json { url: url.to_string(), line: e.pos.line as usize, column: e.pos.column as usize, message: e.message }
+}
+
+fn start_sections(start: Start) -> &'static [Section] {
     match start {
-        Start::Guide => &[crate::model::Section::Guide],
-        Start::Handbook => &[crate::model::Section::Handbook],
+        Start::Guide => &[Section::Guide],
+        Start::Handbook => &[Section::Handbook],
     }
 }
 
@@ -92,48 +112,5 @@ fn shorten(e: LoadError, src: &str, url: &str) -> LoadError {
         LoadError::Network { url: u } if u == url => LoadError::Network { url: src.into() },
         LoadError::Http { url: u, status } if u == url => LoadError::Http { url: src.into(), status },
         other => other,
-    }
-}
-
-// Interim adapters until the model's own merge and check land.
-struct Checked {
-    content: Option<Content>,
-    problems: Vec<String>,
-}
-
-fn parts_needed(index: &serde_json::Value, sections: &[crate::model::Section], lang: &str) -> Vec<crate::model::Part> {
-    let parts: Vec<crate::model::Part> = index
-        .get("parts")
-        .and_then(|p| serde_json::from_value(p.clone()).ok())
-        .unwrap_or_default();
-    parts
-        .into_iter()
-        .filter(|p| sections.contains(&p.section) && (p.lang.is_none() || p.lang.as_deref() == Some(lang)))
-        .collect()
-}
-
-fn merge_parts(
-    mut index: serde_json::Value,
-    parts: Vec<(crate::model::Part, serde_json::Value)>,
-) -> Result<serde_json::Value, Vec<String>> {
-    if let Some(obj) = index.as_object_mut() {
-        obj.remove("parts");
-        for (_, value) in parts {
-            if let serde_json::Value::Object(map) = value {
-                for (k, v) in map {
-                    if k != "$schema" {
-                        obj.insert(k, v);
-                    }
-                }
-            }
-        }
-    }
-    Ok(index)
-}
-
-fn check_value(value: serde_json::Value) -> Checked {
-    match serde_json::from_value::<Content>(value) {
-        Ok(c) => Checked { content: Some(c), problems: Vec::new() },
-        Err(e) => Checked { content: None, problems: vec![e.to_string()] },
     }
 }

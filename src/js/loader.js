@@ -1,0 +1,210 @@
+/*
+ * bti-veileder loader: one classic script a kommune adds to its page.
+ * Defines <bti-veileder>, also mounts on <div data-bti-veileder>, loads the wasm
+ * once per page and shows a static emergency box whenever the widget cannot run.
+ * No inline styles, no innerHTML: everything is built with DOM calls.
+ */
+(function () {
+  'use strict';
+  if (window.__btiVeilederLoaded) return;
+  window.__btiVeilederLoaded = true;
+
+  var script = document.currentScript;
+  var base = new URL('./', (script && script.src) || location.href).href;
+  var records = [];
+  var dead = false;
+  var corePromise = null;
+  var sheetPromise = null;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) {
+      node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  /* The same numbers as the widget's own emergency box, for when it cannot start. */
+  function staticBox(reason) {
+    function num(tel, shown, what) {
+      return el('li', { 'class': 'bti-emergency__item' }, [
+        el('a', { 'class': 'bti-emergency__number', href: tel }, [shown]),
+        ' ',
+        el('span', { 'class': 'bti-emergency__what' }, [what])
+      ]);
+    }
+    return el('section', { 'class': 'bti-root bti-fallback', lang: 'nb', role: 'alert' }, [
+      el('div', { 'class': 'bti-emergency' }, [
+        el('h2', { 'class': 'bti-emergency__title' }, ['Er noen i fare nå?']),
+        el('p', { 'class': 'bti-emergency__lead' }, ['Ring']),
+        el('ul', { 'class': 'bti-emergency__list' }, [
+          num('tel:112', '112', 'politi'),
+          num('tel:113', '113', 'ambulanse'),
+          num('tel:110', '110', 'brann')
+        ]),
+        el('p', { 'class': 'bti-emergency__child' }, [
+          'Bekymret for et barn eller en ungdom? ',
+          el('a', { 'class': 'bti-emergency__number bti-emergency__number--inline', href: 'tel:116111' }, ['116 111']),
+          ' – Alarmtelefonen for barn og unge, åpen hele døgnet, gratis.'
+        ])
+      ]),
+      el('p', { 'class': 'bti-fallback__reason' }, [reason]),
+      el('p', {}, [el('a', { 'class': 'bti-link', href: location.href }, ['Last inn siden på nytt'])])
+    ]);
+  }
+
+  function dispatch(host, name, message) {
+    host.dispatchEvent(new CustomEvent(name, {
+      bubbles: true, composed: true, detail: message ? { message: message } : null
+    }));
+  }
+
+  function showStatic(rec, reason) {
+    var shadow = rec.shadow;
+    while (shadow.firstChild) shadow.removeChild(shadow.firstChild);
+    shadow.appendChild(staticBox(reason));
+    rec.widget = null;
+  }
+
+  /* A Rust panic ends the wasm module for every instance on the page. */
+  function onPanic(message) {
+    if (dead) return;
+    dead = true;
+    if (window.console) console.error('bti-veileder stoppet: ' + message);
+    records.forEach(function (rec) {
+      showStatic(rec, 'Veilederen stoppet på grunn av en feil.');
+      dispatch(rec.host, 'bti-error', 'Veilederen stoppet: ' + message);
+    });
+  }
+
+  function loadSheet() {
+    if (!sheetPromise) {
+      sheetPromise = fetch(base + 'bti-veileder.css')
+        .then(function (r) { return r.ok ? r.text() : ''; })
+        .then(function (css) {
+          var sheet = new CSSStyleSheet();
+          sheet.replaceSync(css);
+          return sheet;
+        })
+        .catch(function () { return null; });
+    }
+    return sheetPromise;
+  }
+
+  function loadCore() {
+    if (!corePromise) {
+      corePromise = (typeof WebAssembly !== 'object')
+        ? Promise.reject(new Error('WebAssembly er slått av eller mangler i denne nettleseren.'))
+        : import(base + 'bti-core.js').then(function (core) {
+          return core.default({ module_or_path: base + 'bti-core_bg.wasm' }).then(function () {
+            core.setPanicHandler(onPanic);
+            window.__btiCore = core; // for tests of the panic fallback
+            return core;
+          });
+        });
+    }
+    return corePromise;
+  }
+
+  function guard(rec, fn) {
+    if (dead || !rec.widget) return;
+    try { fn(rec.widget); } catch (e) { onPanic(String(e)); }
+  }
+
+  function mount(host) {
+    if (host.__bti) return;
+    var shadow = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    while (shadow.firstChild) shadow.removeChild(shadow.firstChild);
+    var slot = document.createElement('slot'); // the page's own fallback text, until we start
+    var root = el('div', { 'class': 'bti-mount' });
+    shadow.appendChild(slot);
+    shadow.appendChild(root);
+    var rec = { host: host, shadow: shadow, widget: null };
+    host.__bti = rec;
+    records.push(rec);
+    Promise.all([loadSheet(), loadCore()]).then(function (r) {
+      if (host.__bti !== rec) return;
+      if (r[0]) shadow.adoptedStyleSheets = [r[0]];
+      if (dead) { showStatic(rec, 'Veilederen stoppet på grunn av en feil.'); return; }
+      try {
+        rec.widget = new r[1].Widget(root, host);
+        if (host.__btiContent !== undefined) rec.widget.setContent(JSON.stringify(host.__btiContent));
+        slot.remove();
+      } catch (e) {
+        onPanic(String(e));
+      }
+    }, function (err) {
+      if (host.__bti !== rec) return;
+      loadSheet().then(function (sheet) { if (sheet) shadow.adoptedStyleSheets = [sheet]; });
+      showStatic(rec, 'Veilederen kunne ikke starte i denne nettleseren. ' + (err && err.message ? err.message : ''));
+      dispatch(host, 'bti-error', 'Kunne ikke starte: ' + (err && err.message ? err.message : err));
+    });
+  }
+
+  function unmount(host) {
+    var rec = host.__bti;
+    if (!rec) return;
+    guard(rec, function (w) { w.destroy(); w.free(); });
+    records = records.filter(function (r) { return r !== rec; });
+    host.__bti = null;
+  }
+
+  function setContent(host, value) {
+    host.__btiContent = value;
+    var rec = host.__bti;
+    if (rec) guard(rec, function (w) { w.setContent(JSON.stringify(value)); });
+  }
+
+  var OBSERVED = ['src', 'start', 'lang', 'routing', 'debug', 'exit-url', 'id'];
+
+  if (window.customElements && !customElements.get('bti-veileder')) {
+    class BtiVeileder extends HTMLElement {
+      static get observedAttributes() { return OBSERVED; }
+      connectedCallback() { mount(this); }
+      disconnectedCallback() {
+        var host = this;
+        // A move within the page disconnects and reconnects at once: keep the app then.
+        queueMicrotask(function () { if (!host.isConnected) unmount(host); });
+      }
+      attributeChangedCallback() {
+        var rec = this.__bti;
+        if (rec) guard(rec, function (w) { w.update(); });
+      }
+      get content() { return this.__btiContent; }
+      set content(v) { setContent(this, v); }
+    }
+    customElements.define('bti-veileder', BtiVeileder);
+  }
+
+  /* The div form, for CMSs whose sanitisers strip unknown tags. */
+  var divAttrs = OBSERVED.map(function (a) { return 'data-' + a; });
+  function scanDivs(rootNode) {
+    var found = rootNode.querySelectorAll ? rootNode.querySelectorAll('div[data-bti-veileder]') : [];
+    Array.prototype.forEach.call(found, function (div) {
+      if (div.__bti) return;
+      mount(div);
+      new MutationObserver(function () {
+        var rec = div.__bti;
+        if (rec) guard(rec, function (w) { w.update(); });
+      }).observe(div, { attributes: true, attributeFilter: divAttrs.concat(OBSERVED) });
+    });
+  }
+  function watchDivs() {
+    scanDivs(document);
+    new MutationObserver(function (mutations) {
+      mutations.forEach(function (m) {
+        Array.prototype.forEach.call(m.addedNodes, function (n) {
+          if (n.nodeType !== 1) return;
+          if (n.matches && n.matches('div[data-bti-veileder]')) scanDivs(n.parentNode || document);
+          else scanDivs(n);
+        });
+        Array.prototype.forEach.call(m.removedNodes, function (n) {
+          if (n.nodeType === 1 && n.__bti && !n.isConnected && n.tagName === 'DIV') unmount(n);
+        });
+      });
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchDivs);
+  else watchDivs();
+})();
