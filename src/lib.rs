@@ -8,6 +8,6 @@ pub mod load;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
-mod embed;
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod hooks;

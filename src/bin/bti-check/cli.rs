@@ -30,7 +30,7 @@ struct Found {
     problem: Problem,
 }
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut json_out = false;
     let mut online = false;

@@ -1,0 +1,28 @@
+# bti-veileder: the two commands a newcomer needs are `make demo` and `make test`.
+# Both install what is missing (see scripts/setup.sh) and say clearly what failed.
+.PHONY: demo test build setup check-content size clean
+PORT ?= 8080
+
+demo: build
+	@echo ""
+	@echo "Demo: http://127.0.0.1:$(PORT)/  (intranett: http://127.0.0.1:$(PORT)/intranett.html)"
+	@echo "Stop with Ctrl+C."
+	python3 -m http.server --bind 127.0.0.1 $(PORT)
+
+test:
+	bash scripts/test.sh
+
+build:
+	bash scripts/build.sh
+
+setup:
+	bash scripts/setup.sh test
+
+check-content:
+	cargo run --quiet --release --bin bti-check -- content/eksempel-kommune.json
+
+size: build
+	bash scripts/size.sh
+
+clean:
+	rm -rf pkg test-results target
