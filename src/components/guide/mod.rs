@@ -22,15 +22,23 @@ pub struct GuideViewProps {
     pub exit_url: Option<AttrValue>,
 }
 
-/// Where quick exit goes: the attribute, else the content's setting, else a neutral default.
+/// Where quick exit goes: the attribute, else the content's setting, else a neutral
+/// default. Only https or a page on the host's own origin is accepted.
 fn exit_target(attr: Option<&str>, content: Option<&str>) -> String {
+    let window = web_sys::window();
+    let base = window.as_ref().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    let origin = window.and_then(|w| w.location().origin().ok()).unwrap_or_default();
     [attr, content]
         .into_iter()
         .flatten()
-        .find(|u| u.starts_with("https://") || u.starts_with("http://127.0.0.1") || u.starts_with('/'))
-        .unwrap_or("https://www.yr.no/")
-        .to_string()
+        .filter_map(|u| web_sys::Url::new_with_base(u, &base).ok())
+        .find(|u| u.protocol() == "https:" || u.origin() == origin)
+        .map(|u| u.href())
+        .unwrap_or_else(|| DEFAULT_EXIT.to_string())
 }
+
+/// A neutral page that says nothing about what the reader was doing.
+const DEFAULT_EXIT: &str = "https://www.yr.no/";
 
 #[function_component(GuideView)]
 pub fn guide_view(props: &GuideViewProps) -> Html {
