@@ -6,7 +6,8 @@
 
 use std::collections::HashSet;
 
-use super::json::{self, Seg};
+use super::de::{self, DeError};
+use super::json::{self, Kind, Seg};
 use super::problem::{Problem, Severity};
 use super::types::Content;
 
@@ -61,32 +62,18 @@ pub struct Decoded {
 
 /// Decodes `tree`, leaving out what does not fit; see the module doc.
 pub fn decode(tree: &json::Value) -> Decoded {
-    let mut value = tree.to_serde();
+    let mut value = tree.clone();
     let mut removals = Removals::default();
     let mut problems = Vec::new();
     // Each round removes one piece of the document, so this ends; the bound is a safety net.
     for _ in 0..100_000 {
-        let err = match serde_path_to_error::deserialize::<_, Content>(&value) {
+        let err = match de::from_tree::<Content>(&value) {
             Ok(content) => return Decoded { content: Some(content), removals, problems },
             Err(err) => err,
         };
-        let mut path: Vec<Seg> = Vec::new();
-        for seg in err.path().iter() {
-            match seg {
-                serde_path_to_error::Segment::Seq { index } => path.push(Seg::Index(*index)),
-                serde_path_to_error::Segment::Map { key } => path.push(Seg::Key(key.clone())),
-                serde_path_to_error::Segment::Enum { .. } => {}
-                serde_path_to_error::Segment::Unknown => break,
-            }
-        }
-        let raw = err.into_inner().to_string();
+        // For an unknown field the path is the object that has it; the key is added below.
+        let DeError { path, message: raw, .. } = err;
         let unknown = unknown_field(&raw);
-        // serde_path_to_error already names the unknown key as the last step; make sure it is there.
-        if let Some(field) = &unknown {
-            if path.last() == Some(&Seg::Key(field.clone())) {
-                path.pop();
-            }
-        }
         let mut full = path.clone();
         if let Some(field) = &unknown {
             full.push(Seg::Key(field.clone()));
@@ -133,24 +120,31 @@ pub fn decode(tree: &json::Value) -> Decoded {
     Decoded { content: None, removals, problems }
 }
 
-fn remove(value: &mut serde_json::Value, path: &[Seg]) -> bool {
+fn remove(value: &mut json::Value, path: &[Seg]) -> bool {
     let Some((last, parent_path)) = path.split_last() else {
         return false;
     };
     let mut here = value;
     for seg in parent_path {
-        let next = match seg {
-            Seg::Key(k) => here.get_mut(k.as_str()),
-            Seg::Index(i) => here.get_mut(*i),
+        let next = match (seg, &mut here.kind) {
+            (Seg::Key(k), Kind::Object(members)) => members.iter_mut().find(|m| &m.key == k).map(|m| &mut m.value),
+            (Seg::Index(i), Kind::Array(items)) => items.get_mut(*i),
+            _ => None,
         };
         match next {
             Some(v) => here = v,
             None => return false,
         }
     }
-    match (last, here) {
-        (Seg::Key(k), serde_json::Value::Object(map)) => map.remove(k).is_some(),
-        (Seg::Index(i), serde_json::Value::Array(items)) if *i < items.len() => {
+    match (last, &mut here.kind) {
+        (Seg::Key(k), Kind::Object(members)) => match members.iter().position(|m| &m.key == k) {
+            Some(i) => {
+                members.remove(i);
+                true
+            }
+            None => false,
+        },
+        (Seg::Index(i), Kind::Array(items)) if *i < items.len() => {
             items.remove(*i);
             true
         }

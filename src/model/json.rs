@@ -28,7 +28,7 @@ pub struct Value {
 pub enum Kind {
     Null,
     Bool(bool),
-    Number(serde_json::Number),
+    Number(Number),
     String(String),
     Array(Vec<Value>),
     /// Members in file order; keys are unique (a repeated key is a syntax error).
@@ -52,6 +52,64 @@ pub struct SyntaxError {
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}: {}", self.pos.line, self.pos.column, self.message)
+    }
+}
+
+/// A number as written in the file. Kept as text: no content field is a float,
+/// and an exact float parser would cost the wasm about 10 KB of tables.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number(Box<str>);
+
+impl Number {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The value, for error messages and range checks only. Exact when the digits
+    /// fit in 2^53 and the exponent is within ±22 (any number a person writes);
+    /// otherwise within a few units in the last place.
+    pub fn approx_f64(&self) -> f64 {
+        let (neg, text) = match self.0.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, &*self.0),
+        };
+        let (digits, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
+        let mut mantissa: u64 = 0;
+        let mut exp: i64 = 0;
+        let mut after_dot = false;
+        for b in digits.bytes() {
+            match b {
+                b'.' => after_dot = true,
+                b'0'..=b'9' if mantissa < 100_000_000_000_000_000 => {
+                    mantissa = mantissa * 10 + u64::from(b - b'0');
+                    exp -= i64::from(after_dot);
+                }
+                _ => exp += i64::from(!after_dot),
+            }
+        }
+        let (exp_neg, exp_digits) = match exponent.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, exponent.strip_prefix('+').unwrap_or(exponent)),
+        };
+        let mut e: i64 = 0;
+        for b in exp_digits.bytes() {
+            e = (e * 10 + i64::from(b.wrapping_sub(b'0'))).min(100_000);
+        }
+        exp += if exp_neg { -e } else { e };
+        // Powers of ten up to 1e22 are exact, so one multiplication or division is correctly rounded.
+        let pow10 = |k: i64| (0..k.min(22)).fold(1.0f64, |p, _| p * 10.0);
+        let mut x = mantissa as f64;
+        let mut k = exp.unsigned_abs().min(400) as i64;
+        while k > 0 {
+            let step = pow10(k);
+            x = if exp < 0 { x / step } else { x * step };
+            k -= 22;
+        }
+        if neg {
+            -x
+        } else {
+            x
+        }
     }
 }
 
@@ -157,13 +215,16 @@ impl Value {
         }
     }
 
-    /// Converts to a `serde_json::Value` (positions are dropped).
+    /// Converts to a `serde_json::Value` (positions are dropped). Native only:
+    /// the wasm decodes the tree directly (`model::de`) and carries no serde_json.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_serde(&self) -> serde_json::Value {
         use serde_json::Value as J;
         match &self.kind {
             Kind::Null => J::Null,
             Kind::Bool(b) => J::Bool(*b),
-            Kind::Number(n) => J::Number(n.clone()),
+            // The parser only keeps numbers serde_json reads too, so this never falls back.
+            Kind::Number(n) => serde_json::from_str(n.as_str()).map(J::Number).unwrap_or(J::Null),
             Kind::String(s) => J::String(s.clone()),
             Kind::Array(items) => J::Array(items.iter().map(Value::to_serde).collect()),
             Kind::Object(members) => {
@@ -481,9 +542,11 @@ impl Parser<'_> {
             return Err(bad(self));
         }
         let text = std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or("");
-        serde_json::from_str::<serde_json::Number>(text)
-            .map(Kind::Number)
-            .map_err(|_| self.error("Tallet er for stort. Bruk et mindre tall."))
+        let number = Number(text.into());
+        if number.approx_f64().is_infinite() {
+            return Err(self.error("Tallet er for stort. Bruk et mindre tall."));
+        }
+        Ok(Kind::Number(number))
     }
 }
 
@@ -529,6 +592,17 @@ mod tests {
         let ours = parse(text).unwrap().to_serde();
         let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
         assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn numbers_a_person_writes_have_their_exact_value() {
+        for text in ["0", "-0", "1.5", "0.1", "-2.25e-3", "123456789012345", "1e22", "7E-22", "0.000001", "99.99"] {
+            let Kind::Number(n) = parse(text).unwrap().kind else { panic!("{text}") };
+            assert_eq!(n.approx_f64(), text.parse::<f64>().unwrap(), "{text}");
+        }
+        assert!(parse("1e400").unwrap_err().message.starts_with("Tallet er for stort"));
+        let Kind::Number(n) = parse("1e-400").unwrap().kind else { panic!() };
+        assert_eq!(n.approx_f64(), 0.0);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The content model: serde types, parsing and validation. No web dependencies,
 //! so all of it is tested with plain `cargo test`.
 pub mod check;
+pub mod de;
 pub mod decode;
 pub mod json;
 pub mod links;
