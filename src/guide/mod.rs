@@ -1,6 +1,8 @@
 //! The citizen guide as a pure state machine: where the reader is in the
 //! question graph and what they answered. Lives in memory only, never stored.
 
+pub mod shift;
+
 use crate::model::{Guide, Node};
 
 /// One answered question on the way to the current node.

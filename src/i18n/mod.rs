@@ -100,6 +100,17 @@ pub struct Strings {
     pub deadline: &'static str,
     pub not_found: &'static str,
     pub debug_title: &'static str,
+    pub email: &'static str,
+    pub web: &'static str,
+    pub quick_exit_skip: &'static str,
+    pub quick_exit_note: &'static str,
+    pub shift_two_more: &'static str,
+    pub shift_one_more: &'static str,
+    pub local_numbers: &'static str,
+    pub change_answer: &'static str,
+    pub private_note: &'static str,
+    pub questions: &'static str,
+    pub quick_exit_about: &'static str,
 }
 
 /// Fills `{0}`, `{1}`, … in a UI string. Missing arguments stay visible as `{n}`

@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::components::common::rich::Rich;
 use crate::i18n::Lang;
+use crate::model::links::{safe_href, tel_href};
 use crate::model::{Contact, Scope};
 
 #[derive(Properties, PartialEq)]
@@ -11,11 +13,9 @@ pub struct ContactCardProps {
     pub lang: Lang,
     /// Example content: local numbers are shown but not dialable.
     pub example: bool,
-}
-
-fn tel_href(phone: &str) -> String {
-    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-    format!("tel:{digits}")
+    /// Heading level of the contact's name (3 in the guide's result, 4 under a step).
+    #[prop_or(3)]
+    pub level: u8,
 }
 
 #[function_component(ContactCard)]
@@ -24,24 +24,47 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
     let code = props.lang.code();
     let s = props.lang.strings();
     let dialable = !(props.example && c.scope == Scope::Local);
+    let name = c.name.get(code).to_string();
+    let title = match props.level {
+        4 => html! { <h4 class="bti-contact__name">{ name }</h4> },
+        _ => html! { <h3 class="bti-contact__name">{ name }</h3> },
+    };
+    let phone = c.phone.as_ref().map(|phone| match tel_href(phone).filter(|_| dialable) {
+        Some(href) => html! {
+            <p class="bti-contact__line"><a class="bti-contact__phone" href={href}><bdi dir="ltr">{ phone.clone() }</bdi></a></p>
+        },
+        None => html! {
+            <p class="bti-contact__line bti-contact__phone--example">
+                <bdi dir="ltr">{ phone.clone() }</bdi>
+                if !dialable { { " (" }{ s.example_number }{ ")" } }
+            </p>
+        },
+    });
+    let email = c.email.as_ref().filter(|e| safe_href(&format!("mailto:{e}")).is_some()).map(|e| html! {
+        <p class="bti-contact__line">{ s.email }{ ": " }<a class="bti-link" href={format!("mailto:{e}")}><bdi dir="ltr">{ e.clone() }</bdi></a></p>
+    });
+    let web = c.url.as_ref().and_then(|u| safe_href(u)).map(|u| html! {
+        <p class="bti-contact__line"><a class="bti-link" href={u.to_string()}>{ s.web }{ ": " }<bdi dir="ltr">{ display_url(u) }</bdi></a></p>
+    });
     html! {
         <li class="bti-contact">
-            <h3 class="bti-contact__name">{ c.name.get(code) }</h3>
-            if let Some(phone) = &c.phone {
-                if dialable {
-                    <a class="bti-contact__phone" href={tel_href(phone)}><bdi dir="ltr">{ phone.clone() }</bdi></a>
-                } else {
-                    <p class="bti-contact__phone bti-contact__phone--example">
-                        <bdi dir="ltr">{ phone.clone() }</bdi>{ " (" }{ s.example_number }{ ")" }
-                    </p>
-                }
-            }
+            { title }
+            { phone.unwrap_or_default() }
+            { email.unwrap_or_default() }
+            { web.unwrap_or_default() }
             if let Some(hours) = &c.hours {
                 <p class="bti-contact__hours">{ s.hours }{ ": " }{ hours.get(code) }</p>
             }
             if let Some(note) = &c.note {
-                <p class="bti-contact__note">{ note.get(code) }</p>
+                <div class="bti-contact__note"><Rich text={note.clone()} lang={code} /></div>
             }
         </li>
     }
+}
+
+/// "https://www.116111.no/" shown as "116111.no": shorter to read, same place.
+fn display_url(u: &str) -> String {
+    let s = u.split_once("://").map(|(_, r)| r).unwrap_or(u);
+    let s = s.strip_prefix("www.").unwrap_or(s);
+    s.strip_suffix('/').unwrap_or(s).to_string()
 }

@@ -1,8 +1,11 @@
-//! Renders rich text as DOM nodes. Content is never HTML: every piece becomes a
-//! text node or one of a few fixed elements.
+//! Renders rich text as DOM nodes. Content is never HTML: the parser in
+//! `model::rich` gives data, and every piece becomes a text node or one of a few
+//! fixed elements. Links were checked by the parser; `tel:` links to local numbers
+//! in example content are shown as plain text.
 
 use yew::prelude::*;
 
+use crate::model::rich::{self, Block, Inline};
 use crate::model::Text;
 
 #[derive(Properties, PartialEq)]
@@ -11,12 +14,31 @@ pub struct RichProps {
     pub lang: &'static str,
 }
 
+fn inline(node: &Inline) -> Html {
+    match node {
+        Inline::Text(t) => html! { { t.clone() } },
+        Inline::Strong(c) => html! { <strong>{ for c.iter().map(inline) }</strong> },
+        Inline::Emphasis(c) => html! { <em>{ for c.iter().map(inline) }</em> },
+        Inline::Link { href, children } => html! {
+            <a class="bti-link" href={href.clone()}>{ for children.iter().map(inline) }</a>
+        },
+    }
+}
+
+fn block(b: &Block) -> Html {
+    match b {
+        Block::Paragraph(c) => html! { <p>{ for c.iter().map(inline) }</p> },
+        Block::List { ordered: false, items } => html! {
+            <ul>{ for items.iter().map(|i| html! { <li>{ for i.iter().map(inline) }</li> }) }</ul>
+        },
+        Block::List { ordered: true, items } => html! {
+            <ol>{ for items.iter().map(|i| html! { <li>{ for i.iter().map(inline) }</li> }) }</ol>
+        },
+    }
+}
+
 #[function_component(Rich)]
 pub fn rich(props: &RichProps) -> Html {
-    let src = props.text.get(props.lang);
-    html! {
-        <div class="bti-rich">
-            { for src.split("\n\n").filter(|p| !p.trim().is_empty()).map(|p| html! { <p>{ p.trim() }</p> }) }
-        </div>
-    }
+    let blocks = rich::parse(props.text.get(props.lang));
+    html! { <div class="bti-rich">{ for blocks.iter().map(block) }</div> }
 }

@@ -1,5 +1,9 @@
 //! The citizen guide "Bekymret for noen?": one question per screen, a result with
-//! honest next steps. State lives in memory only and never reaches the URL.
+//! honest next steps. State lives in memory only and never reaches the URL,
+//! the history or any storage.
+
+mod quick_exit;
+mod result;
 
 use std::rc::Rc;
 
@@ -13,6 +17,8 @@ use crate::hooks::content::Loaded;
 use crate::hooks::focus::use_focus_on_change;
 use crate::i18n::{fill, Lang};
 use crate::model::{Guide, Node};
+use quick_exit::{QuickExit, QuickExitBar};
+use result::ResultScreen;
 
 #[derive(Properties, PartialEq)]
 pub struct GuideViewProps {
@@ -43,12 +49,14 @@ const DEFAULT_EXIT: &str = "https://www.yr.no/";
 #[function_component(GuideView)]
 pub fn guide_view(props: &GuideViewProps) -> Html {
     let content = &props.loaded.content;
-    let Some(guide) = content.guide.clone().map(Rc::new) else {
-        return html! { <EmergencyBox lang={props.lang} /> };
-    };
-    html! { <GuideScreens guide={guide} lang={props.lang} instance={props.instance}
-        exit={exit_target(props.exit_url.as_deref(), content.meta.exit_url.as_deref())}
-        loaded={props.loaded.clone()} /> }
+    let exit = exit_target(props.exit_url.as_deref(), content.meta.exit_url.as_deref());
+    match content.guide.clone() {
+        Some(guide) => html! {
+            <GuideScreens guide={Rc::new(guide)} lang={props.lang} instance={props.instance}
+                exit={exit} loaded={props.loaded.clone()} />
+        },
+        None => html! { <EmergencyBox lang={props.lang} /> },
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -66,23 +74,19 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
     let code = props.lang.code();
     let state = use_state(|| GuideState::new(&props.guide));
     let heading = use_node_ref();
+    let root = use_node_ref();
     use_focus_on_change(heading.clone(), (*state).clone());
     let dispatch = {
         let state = state.clone();
         let guide = props.guide.clone();
         Callback::from(move |action: GuideAction| state.set(state.apply(&guide, &action)))
     };
-    let quick_exit = {
-        let exit = props.exit.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.location().replace(&exit);
-            }
-        })
-    };
+    let quick_exit = QuickExit { root: root.clone(), state: state.clone(), guide: props.guide.clone(), url: props.exit.clone() };
     let heading_id = format!("bti{}-q", props.instance);
     let content = &props.loaded.content;
-    let contact = |id: &String| content.contacts.iter().find(|c| &c.id == id).cloned();
+    let example = content.meta.example;
+    let find_contact = |id: &String| content.contacts.iter().find(|c| &c.id == id).cloned();
+    let local: Vec<_> = props.guide.emergency_contacts.iter().filter_map(find_contact).collect();
 
     let screen = match state.current_node(&props.guide) {
         Some(Node::Question(q)) => html! {
@@ -90,50 +94,43 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
                 <p class="bti-progress">{ fill(s.step_of, &[&state.question_number().to_string()]) }</p>
                 <h3 class="bti-question__title" id={heading_id.clone()} tabindex="-1" ref={heading.clone()}>{ q.title.get(code) }</h3>
                 if let Some(help) = &q.help { <Rich text={help.clone()} lang={code} /> }
-                <ul class="bti-answers">
+                <ul class="bti-answers" aria-labelledby={heading_id.clone()}>
                     { for q.answers.iter().map(|a| {
                         let id = a.id.clone();
                         let onclick = dispatch.reform(move |_: MouseEvent| GuideAction::Answer(id.clone()));
                         html! { <li><button type="button" class="bti-answer" {onclick}>{ a.label.get(code) }</button></li> }
                     }) }
                 </ul>
+                if state.answered.is_empty() { <p class="bti-private">{ s.private_note }</p> }
             </section>
         },
         Some(Node::Result(r)) => html! {
-            <section class="bti-result" aria-labelledby={heading_id.clone()}>
-                <h3 class="bti-result__title" id={heading_id.clone()} tabindex="-1" ref={heading.clone()}>{ r.title.get(code) }</h3>
-                if r.not_sure_ok { <p class="bti-reassure">{ s.not_sure_ok }</p> }
-                <h4>{ s.now_title }</h4>
-                <Rich text={r.now.clone()} lang={code} />
-                <h4>{ s.contacts_title }</h4>
-                <ul class="bti-contacts">
-                    { for r.contacts.iter().filter_map(contact).map(|c| html! {
-                        <ContactCard contact={c} lang={props.lang} example={content.meta.example} />
-                    }) }
-                </ul>
-                <h4>{ s.what_happens_title }</h4>
-                <Rich text={r.what_happens.clone()} lang={code} />
-                if let Some(talk) = &r.talk { <h4>{ s.talk_title }</h4><Rich text={talk.clone()} lang={code} /> }
-                if let Some(alt) = &r.alternatives { <h4>{ s.alternatives_title }</h4><Rich text={alt.clone()} lang={code} /> }
-            </section>
+            <ResultScreen result={r.clone()} guide={props.guide.clone()} state={(*state).clone()}
+                loaded={props.loaded.clone()} lang={props.lang} heading={heading.clone()}
+                heading_id={heading_id.clone()} ondispatch={dispatch.clone()} />
         },
         None => html! { <p>{ s.not_found }</p> },
     };
 
     html! {
-        <div class="bti-guide">
-            <div class="bti-exit">
-                <button type="button" class="bti-exit__button" onclick={quick_exit}>{ s.quick_exit }</button>
-            </div>
-            <EmergencyBox lang={props.lang} />
+        <div class="bti-guide" ref={root}>
+            <QuickExitBar exit={quick_exit} lang={props.lang} instance={props.instance} />
+            <EmergencyBox lang={props.lang}>
+                if !local.is_empty() {
+                    <h3 class="bti-emergency__local-title">{ s.local_numbers }</h3>
+                    <ul class="bti-contacts bti-contacts--compact">
+                        { for local.into_iter().map(|c| html! { <ContactCard contact={c} lang={props.lang} {example} level={4} /> }) }
+                    </ul>
+                }
+            </EmergencyBox>
             <h2 class="bti-guide__title">{ s.guide_title }</h2>
             { screen }
-            <div class="bti-guide__nav">
-                if !state.answered.is_empty() {
+            if !state.answered.is_empty() {
+                <div class="bti-guide__nav">
                     <button type="button" class="bti-button bti-button--secondary" onclick={dispatch.reform(|_: MouseEvent| GuideAction::Back)}>{ s.back }</button>
                     <button type="button" class="bti-button bti-button--secondary" onclick={dispatch.reform(|_: MouseEvent| GuideAction::Restart)}>{ s.restart }</button>
-                }
-            </div>
+                </div>
+            }
         </div>
     }
 }
