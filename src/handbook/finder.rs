@@ -1,0 +1,139 @@
+//! The level finder ("Hvilket nivå er vi på?"): a few yes/no questions that lead
+//! to the level to work on, or straight to barnevernet or the police.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinderQuestion {
+    /// Is there suspicion of violence or sexual abuse, or is the child in danger?
+    Danger,
+    /// Is it clear what the worry is about?
+    Clarified,
+    /// Can it be handled within my own service, together with the family?
+    OwnService,
+    /// Are two services enough, or are more needed?
+    HowMany,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinderAnswer {
+    Yes,
+    No,
+    /// For `HowMany`: two services.
+    Two,
+    /// For `HowMany`: three or more.
+    More,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinderOutcome {
+    /// Go straight to barnevernet or the police; do not talk to the parents first.
+    Urgent,
+    /// Work on this level of the grunnmodell (0-3).
+    Level(u8),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Finder {
+    /// Answers so far, in order.
+    pub answers: Vec<(FinderQuestion, FinderAnswer)>,
+}
+
+impl Finder {
+    /// The answers a question offers.
+    pub fn choices(q: FinderQuestion) -> &'static [FinderAnswer] {
+        match q {
+            FinderQuestion::HowMany => &[FinderAnswer::Two, FinderAnswer::More],
+            _ => &[FinderAnswer::Yes, FinderAnswer::No],
+        }
+    }
+
+    /// The next question, or the outcome when the answers decide it.
+    pub fn next(&self) -> Result<FinderQuestion, FinderOutcome> {
+        use FinderAnswer::*;
+        use FinderQuestion::*;
+        let answer = |q: FinderQuestion| self.answers.iter().find(|(x, _)| *x == q).map(|(_, a)| *a);
+        match answer(Danger) {
+            None => return Ok(Danger),
+            Some(Yes) => return Err(FinderOutcome::Urgent),
+            _ => {}
+        }
+        match answer(Clarified) {
+            None => return Ok(Clarified),
+            Some(No) => return Err(FinderOutcome::Level(0)),
+            _ => {}
+        }
+        match answer(OwnService) {
+            None => return Ok(OwnService),
+            Some(Yes) => return Err(FinderOutcome::Level(1)),
+            _ => {}
+        }
+        match answer(HowMany) {
+            None => Ok(HowMany),
+            Some(Two) => Err(FinderOutcome::Level(2)),
+            Some(_) => Err(FinderOutcome::Level(3)),
+        }
+    }
+
+    /// Records an answer to the current question; an answer that does not fit is ignored.
+    pub fn answer(&self, a: FinderAnswer) -> Finder {
+        match self.next() {
+            Ok(q) if Finder::choices(q).contains(&a) => {
+                let mut answers = self.answers.clone();
+                answers.push((q, a));
+                Finder { answers }
+            }
+            _ => self.clone(),
+        }
+    }
+
+    pub fn back(&self) -> Finder {
+        let mut answers = self.answers.clone();
+        answers.pop();
+        Finder { answers }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FinderAnswer::*;
+    use super::*;
+
+    fn run(answers: &[FinderAnswer]) -> Result<FinderQuestion, FinderOutcome> {
+        answers.iter().fold(Finder::default(), |f, a| f.answer(*a)).next()
+    }
+
+    #[test]
+    fn suspicion_of_violence_goes_straight_to_barnevernet_or_police() {
+        assert_eq!(run(&[Yes]), Err(FinderOutcome::Urgent));
+    }
+
+    #[test]
+    fn an_unclear_worry_is_level_0() {
+        assert_eq!(run(&[No, No]), Err(FinderOutcome::Level(0)));
+    }
+
+    #[test]
+    fn handled_in_own_service_is_level_1() {
+        assert_eq!(run(&[No, Yes, Yes]), Err(FinderOutcome::Level(1)));
+    }
+
+    #[test]
+    fn two_services_is_level_2_and_more_is_level_3() {
+        assert_eq!(run(&[No, Yes, No, Two]), Err(FinderOutcome::Level(2)));
+        assert_eq!(run(&[No, Yes, No, More]), Err(FinderOutcome::Level(3)));
+    }
+
+    #[test]
+    fn questions_come_in_order_and_wrong_answers_are_ignored() {
+        assert_eq!(run(&[]), Ok(FinderQuestion::Danger));
+        assert_eq!(run(&[No]), Ok(FinderQuestion::Clarified));
+        assert_eq!(run(&[No, Two]), Ok(FinderQuestion::Clarified), "Two does not answer a yes/no question");
+        assert_eq!(run(&[No, Yes, No]), Ok(FinderQuestion::HowMany));
+    }
+
+    #[test]
+    fn back_undoes_the_last_answer() {
+        let f = Finder::default().answer(No).answer(Yes);
+        assert_eq!(f.back().next(), Ok(FinderQuestion::Clarified));
+        assert_eq!(Finder::default().back(), Finder::default());
+    }
+}
