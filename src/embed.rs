@@ -54,22 +54,24 @@ pub struct Widget {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Renders into `root` (inside the shadow root) for the element `host`.
+    /// Renders into `root` (inside the shadow root) for the element `host`;
+    /// `base` is the URL of the folder the loader came from.
     #[wasm_bindgen(constructor)]
-    pub fn new(root: Element, host: HtmlElement) -> Widget {
+    pub fn new(root: Element, host: HtmlElement, base: Option<String>) -> Widget {
         let instance = NEXT_INSTANCE.with(|n| {
             let v = n.get();
             n.set(v.wrapping_add(1));
             v
         });
-        let props = read_props(&host, instance, None);
+        let base = AttrValue::from(base.unwrap_or_default());
+        let props = read_props(&host, instance, None, base);
         let handle = yew::Renderer::<App>::with_root_and_props(root, props.clone()).render();
         Widget { handle: Some(handle), props }
     }
 
     /// Re-reads the host's attributes after one of them changed.
     pub fn update(&mut self) {
-        let props = read_props(&self.props.host, self.props.instance, self.props.inline.clone());
+        let props = read_props(&self.props.host, self.props.instance, self.props.inline.clone(), self.props.base.clone());
         self.apply(props);
     }
 
@@ -105,7 +107,7 @@ fn attr(host: &HtmlElement, name: &str) -> Option<String> {
         .filter(|v| !v.trim().is_empty())
 }
 
-fn read_props(host: &HtmlElement, instance: u32, inline: Option<AttrValue>) -> AppProps {
+fn read_props(host: &HtmlElement, instance: u32, inline: Option<AttrValue>, base: AttrValue) -> AppProps {
     let page_lang = host
         .closest("[lang]")
         .ok()
@@ -125,5 +127,6 @@ fn read_props(host: &HtmlElement, instance: u32, inline: Option<AttrValue>) -> A
         memory_routing: attr(host, "routing").as_deref() == Some("memory"),
         exit_url: attr(host, "exit-url").map(AttrValue::from),
         debug: host.has_attribute("debug") || host.has_attribute("data-debug"),
+        base,
     }
 }

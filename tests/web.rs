@@ -82,7 +82,7 @@ fn click(el: &Element) {
 #[wasm_bindgen_test]
 async fn guide_walks_from_question_to_result_and_moves_focus() {
     let (host, root) = host(&[("start", "guide")]);
-    let mut w = Widget::new(root.clone(), host);
+    let mut w = Widget::new(root.clone(), host, None);
     w.set_content(CONTENT.into());
     let answer = find(&root, "button", "Et barn jeg kjenner").await;
     click(&answer);
@@ -100,7 +100,7 @@ async fn guide_walks_from_question_to_result_and_moves_focus() {
 #[wasm_bindgen_test]
 async fn example_content_keeps_local_numbers_undialable_and_national_ones_dialable() {
     let (host, root) = host(&[("start", "guide")]);
-    let mut w = Widget::new(root.clone(), host);
+    let mut w = Widget::new(root.clone(), host, None);
     w.set_content(CONTENT.into());
     click(&find(&root, "button", "Et barn jeg kjenner").await);
     click(&find(&root, "button", "Ja").await);
@@ -115,7 +115,7 @@ async fn example_content_keeps_local_numbers_undialable_and_national_ones_dialab
 #[wasm_bindgen_test]
 async fn broken_json_names_line_and_column_and_keeps_the_emergency_numbers() {
     let (host, root) = host(&[("start", "guide")]);
-    let mut w = Widget::new(root.clone(), host);
+    let mut w = Widget::new(root.clone(), host, None);
     w.set_content("{\n  \"meta\": {,\n}".into());
     let msg = find(&root, ".bti-error__message", "linje 2").await;
     assert!(msg.text_content().unwrap().contains("kolonne"), "{:?}", msg.text_content());
@@ -128,7 +128,7 @@ async fn broken_json_names_line_and_column_and_keeps_the_emergency_numbers() {
 #[wasm_bindgen_test]
 async fn changing_the_lang_attribute_changes_the_widget_language() {
     let (host, root) = host(&[("start", "guide")]);
-    let mut w = Widget::new(root.clone(), host.clone());
+    let mut w = Widget::new(root.clone(), host.clone(), None);
     w.set_content(CONTENT.into());
     find(&root, "h2", "Er noen i fare nå?").await;
     host.set_attribute("lang", "en-GB").unwrap();
@@ -142,8 +142,8 @@ async fn changing_the_lang_attribute_changes_the_widget_language() {
 async fn two_instances_keep_their_own_state() {
     let (h1, r1) = host(&[("start", "guide")]);
     let (h2, r2) = host(&[("start", "guide")]);
-    let mut a = Widget::new(r1.clone(), h1);
-    let mut b = Widget::new(r2.clone(), h2);
+    let mut a = Widget::new(r1.clone(), h1, None);
+    let mut b = Widget::new(r2.clone(), h2, None);
     a.set_content(CONTENT.into());
     b.set_content(CONTENT.into());
     click(&find(&r1, "button", "Et barn jeg kjenner").await);
@@ -157,7 +157,7 @@ async fn two_instances_keep_their_own_state() {
 async fn memory_routing_navigates_the_handbook_without_touching_the_address() {
     let before = web_sys::window().unwrap().location().hash().unwrap();
     let (host, root) = host(&[("start", "handbook"), ("routing", "memory"), ("id", "mem")]);
-    let mut w = Widget::new(root.clone(), host);
+    let mut w = Widget::new(root.clone(), host, None);
     w.set_content(CONTENT.into());
     click(&find(&root, "a", "Nivå 0").await);
     find(&root, "h2", "Nivå 0: Avklare").await;
@@ -168,7 +168,7 @@ async fn memory_routing_navigates_the_handbook_without_touching_the_address() {
 #[wasm_bindgen_test]
 async fn destroy_empties_the_root() {
     let (host, root) = host(&[("start", "guide")]);
-    let mut w = Widget::new(root.clone(), host);
+    let mut w = Widget::new(root.clone(), host, None);
     w.set_content(CONTENT.into());
     find(&root, "h3", "Hvem er du bekymret for?").await;
     w.destroy();

@@ -31,6 +31,8 @@ pub struct AppProps {
     pub memory_routing: bool,
     pub exit_url: Option<AttrValue>,
     pub debug: bool,
+    /// Where the widget's own files are (the loader's folder).
+    pub base: AttrValue,
 }
 
 #[derive(Clone, PartialEq)]
@@ -124,7 +126,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 { match props.start {
                     Start::Guide => html! { <GuideView loaded={loaded.clone()} lang={props.lang} instance={props.instance} exit_url={props.exit_url.clone()} /> },
-                    Start::Handbook => html! { <HandbookView loaded={loaded.clone()} lang={props.lang} ns={props.ns.clone()} memory={props.memory_routing} instance={props.instance} /> },
+                    Start::Handbook => html! { <HandbookView loaded={loaded.clone()} lang={props.lang} ns={props.ns.clone()} memory={props.memory_routing} instance={props.instance} base={props.base.clone()} src={props.src.clone()} /> },
                 } }
             </>
         },

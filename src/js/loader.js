@@ -128,7 +128,7 @@
       if (r[0]) shadow.adoptedStyleSheets = [r[0]];
       if (dead) { showStatic(rec, 'Veilederen stoppet på grunn av en feil.'); return; }
       try {
-        rec.widget = new r[1].Widget(root, host);
+        rec.widget = new r[1].Widget(root, host, base);
         if (host.__btiContent !== undefined) rec.widget.setContent(JSON.stringify(host.__btiContent));
         slot.remove();
       } catch (e) {

@@ -27,6 +27,7 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
     let name = c.name.get(code).to_string();
     let title = match props.level {
         4 => html! { <h4 class="bti-contact__name">{ name }</h4> },
+        5 => html! { <h5 class="bti-contact__name">{ name }</h5> },
         _ => html! { <h3 class="bti-contact__name">{ name }</h3> },
     };
     let phone = c.phone.as_ref().map(|phone| match tel_href(phone).filter(|_| dialable) {

@@ -1,20 +1,27 @@
-//! The staff handbook: grunnmodell front page, level and step pages, routed by hash.
+//! The staff handbook: grunnmodell front page, level and step pages, tools, laws,
+//! roles, services, the kommune and etat levels, the level finder and search,
+//! routed by hash (or memory) under the instance's own namespace.
 
+mod catalog;
+mod front;
 mod link;
+mod page;
+mod steps;
+mod tools;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::common::rich::Rich;
-use crate::handbook::route::{Page, Route};
+use crate::handbook::find_step;
+use crate::handbook::route::Page;
 use crate::hooks::content::Loaded;
 use crate::hooks::focus::use_focus_on_change;
 use crate::hooks::route::use_route;
 use crate::i18n::{fill, Lang};
-use crate::model::{Content, Level, Step};
 
 pub use link::{Nav, RouteLink};
+pub use page::{HbCtx, PageTitle};
 
 #[derive(Properties, PartialEq)]
 pub struct HandbookViewProps {
@@ -23,10 +30,59 @@ pub struct HandbookViewProps {
     pub ns: AttrValue,
     pub memory: bool,
     pub instance: u32,
+    /// Where the widget's own files are (for the print view).
+    pub base: AttrValue,
+    /// The content URL as given, for the print view.
+    pub src: Option<AttrValue>,
 }
 
-fn find_step<'c>(content: &'c Content, id: &str) -> Option<(&'c Level, usize, &'c Step)> {
-    content.levels.iter().find_map(|l| l.steps.iter().position(|s| s.id == id).map(|i| (l, i, &l.steps[i])))
+/// The breadcrumb trail to a route: (link target, label); the last is the current page.
+fn crumbs(ctx: &HbCtx) -> Vec<(Option<Page>, String)> {
+    let s = ctx.lang.strings();
+    let code = ctx.lang.code();
+    let c = &ctx.loaded.content;
+    let title_of = |list: &[(String, String)], id: &str| {
+        list.iter().find(|(i, _)| i == id).map(|(_, t)| t.clone()).unwrap_or_else(|| id.to_string())
+    };
+    let section = |page: Page, label: &str, item: Option<(&str, Vec<(String, String)>)>| {
+        let mut v = vec![(Some(page), label.to_string())];
+        if let Some((id, list)) = item {
+            v.push((None, title_of(&list, id)));
+        } else {
+            v[0].0 = None;
+        }
+        v
+    };
+    let pairs = |it: Vec<(String, String)>| it;
+    let mut trail = vec![(Some(Page::Front), s.front_page.to_string())];
+    let rest = match &ctx.route.page {
+        Page::Front => vec![],
+        Page::Level(id) => match c.levels.iter().find(|l| &l.id == id) {
+            Some(l) => vec![(None, fill(s.level, &[&l.number.to_string()]))],
+            None => vec![(None, s.not_found.to_string())],
+        },
+        Page::Step(id) => match find_step(c, id) {
+            Some((l, _, st)) => vec![
+                (Some(Page::Level(l.id.clone())), fill(s.level, &[&l.number.to_string()])),
+                (None, st.title.get(code).to_string()),
+            ],
+            None => vec![(None, s.not_found.to_string())],
+        },
+        Page::Tools(id) => section(Page::Tools(None), s.tools, id.as_deref().map(|i| (i, pairs(c.tools.iter().map(|t| (t.id.clone(), t.title.get(code).to_string())).collect())))),
+        Page::Laws(id) => section(Page::Laws(None), s.laws, id.as_deref().map(|i| (i, pairs(c.laws.iter().map(|t| (t.id.clone(), t.title.get(code).to_string())).collect())))),
+        Page::Roles(id) => section(Page::Roles(None), s.roles, id.as_deref().map(|i| (i, pairs(c.roles.iter().map(|t| (t.id.clone(), t.title.get(code).to_string())).collect())))),
+        Page::Services(id) => section(Page::Services(None), s.services, id.as_deref().map(|i| (i, pairs(c.services.iter().map(|t| (t.id.clone(), t.name.get(code).to_string())).collect())))),
+        Page::Kommune(id) => section(Page::Kommune(None), s.kommune_level, id.as_deref().map(|i| (i, pairs(c.publication.kommune.iter().map(|t| (t.id.clone(), t.title.get(code).to_string())).collect())))),
+        Page::Etat(id) => section(Page::Etat(None), s.etat_level, id.as_deref().map(|i| (i, pairs(c.publication.etat.iter().map(|t| (t.id.clone(), t.title.get(code).to_string())).collect())))),
+        Page::Finder => vec![(None, s.finder_title.to_string())],
+        Page::Search(_) => vec![(None, s.search_label.to_string())],
+        Page::NotFound(_) => vec![(None, s.not_found.to_string())],
+    };
+    if rest.is_empty() {
+        trail[0].0 = None;
+    }
+    trail.extend(rest);
+    trail
 }
 
 #[function_component(HandbookView)]
@@ -34,12 +90,18 @@ pub fn handbook_view(props: &HandbookViewProps) -> Html {
     let (route, go) = use_route(props.ns.clone(), props.memory);
     let heading = use_node_ref();
     use_focus_on_change(heading.clone(), route.clone());
-    let nav = Nav { ns: props.ns.clone(), memory: props.memory, go };
+    let ctx = Rc::new(HbCtx {
+        nav: Nav { ns: props.ns.clone(), memory: props.memory, go },
+        lang: props.lang,
+        loaded: props.loaded.clone(),
+        route: route.clone(),
+        heading: heading.clone(),
+        heading_id: format!("bti{}-h", props.instance).into(),
+        instance: props.instance,
+        base: props.base.clone(),
+        src: props.src.clone(),
+    });
     let s = props.lang.strings();
-    let code = props.lang.code();
-    let content = &props.loaded.content;
-    let kommune = content.meta.kommune.get(code);
-    let heading_id = format!("bti{}-h", props.instance);
     let skip = {
         let heading = heading.clone();
         Callback::from(move |_: MouseEvent| {
@@ -48,76 +110,34 @@ pub fn handbook_view(props: &HandbookViewProps) -> Html {
             }
         })
     };
-    let h = |text: String| html! {
-        <h2 class="bti-page__title" id={heading_id.clone()} tabindex="-1" ref={heading.clone()}>{ text }</h2>
+    let trail = crumbs(&ctx);
+    let last = trail.len() - 1;
+    let page = match &route.page {
+        Page::Front => html! { <front::FrontPage /> },
+        Page::Level(id) => html! { <steps::LevelPage id={id.clone()} /> },
+        Page::Step(id) => html! { <steps::StepPage id={id.clone()} /> },
+        Page::Finder => html! { <front::FinderPage /> },
+        Page::Search(q) => html! { <tools::SearchPage query={q.clone()} /> },
+        Page::NotFound(_) => html! { <PageTitle text={s.not_found} /> },
+        _ => html! { <catalog::CatalogPage /> },
     };
-    let link = |to: Page, text: String| html! {
-        <RouteLink nav={nav.clone()} to={Route::page(to)}>{ text }</RouteLink>
-    };
-
-    let (crumbs, page): (Vec<Html>, Html) = match &route.page {
-        Page::Front => (vec![], html! {
-            <>
-                { h(format!("{} – {}", s.handbook_title, kommune)) }
-                <h3>{ s.levels_title }</h3>
-                <ol class="bti-levels">
-                    { for content.levels.iter().map(|l| html! {
-                        <li class="bti-levels__level">
-                            <h4 class="bti-levels__title">{ link(Page::Level(l.id.clone()), format!("{}: {}", fill(s.level, &[&l.number.to_string()]), l.title.get(code))) }</h4>
-                            <ol class="bti-levels__steps">
-                                { for l.steps.iter().map(|st| html! { <li>{ link(Page::Step(st.id.clone()), st.title.get(code).to_string()) }</li> }) }
-                            </ol>
-                        </li>
-                    }) }
-                </ol>
-            </>
-        }),
-        Page::Level(id) => match content.levels.iter().find(|l| &l.id == id) {
-            Some(l) => {
-                let title = format!("{}: {}", fill(s.level, &[&l.number.to_string()]), l.title.get(code));
-                (vec![], html! {
-                    <>
-                        { h(title) }
-                        <Rich text={l.purpose.clone()} lang={code} />
-                        <ol class="bti-steps">
-                            { for l.steps.iter().map(|st| html! { <li>{ link(Page::Step(st.id.clone()), st.title.get(code).to_string()) }</li> }) }
-                        </ol>
-                    </>
-                })
-            }
-            None => (vec![], h(s.not_found.to_string())),
-        },
-        Page::Step(id) => match find_step(content, id) {
-            Some((l, i, st)) => {
-                let level_name = fill(s.level, &[&l.number.to_string()]);
-                (vec![link(Page::Level(l.id.clone()), level_name)], html! {
-                    <>
-                        <p class="bti-where">{ fill(s.step, &[&(i + 1).to_string(), &l.steps.len().to_string()]) }</p>
-                        { h(st.title.get(code).to_string()) }
-                        if let Some(d) = &st.deadline { <p class="bti-deadline"><strong>{ s.deadline }{ ": " }</strong>{ d.get(code) }</p> }
-                        <h3>{ s.what }</h3><Rich text={st.what.clone()} lang={code} />
-                        <h3>{ s.how }</h3><Rich text={st.how.clone()} lang={code} />
-                        <h3>{ s.who }</h3><Rich text={st.who.clone()} lang={code} />
-                    </>
-                })
-            }
-            None => (vec![], h(s.not_found.to_string())),
-        },
-        _ => (vec![], h(s.not_found.to_string())),
-    };
-
     html! {
-        <div class="bti-handbook">
-            <button type="button" class="bti-skip" onclick={skip}>{ s.skip_to_content }</button>
-            <nav class="bti-breadcrumb" aria-label={s.breadcrumb}>
-                <ol>
-                    <li>{ if route.page == Page::Front {
-                        html! { <span aria-current="page">{ s.front_page }</span> }
-                    } else { link(Page::Front, s.front_page.to_string()) } }</li>
-                    { for crumbs.into_iter().map(|c| html! { <li>{ c }</li> }) }
-                </ol>
-            </nav>
-            <main class="bti-page" aria-labelledby={heading_id.clone()}>{ page }</main>
-        </div>
+        <ContextProvider<Rc<HbCtx>> context={ctx.clone()}>
+            <div class="bti-handbook">
+                <button type="button" class="bti-skip" onclick={skip}>{ s.skip_to_content }</button>
+                <nav class="bti-breadcrumb" aria-label={s.breadcrumb}>
+                    <ol>
+                        { for trail.into_iter().enumerate().map(|(i, (to, label))| html! {
+                            <li>{ match to {
+                                Some(p) if i != last => html! { <RouteLink nav={ctx.nav.clone()} to={ctx.to(p)}>{ label }</RouteLink> },
+                                _ => html! { <span aria-current="page">{ label }</span> },
+                            } }</li>
+                        }) }
+                    </ol>
+                </nav>
+                <tools::Toolbar />
+                <main class="bti-page" aria-labelledby={ctx.heading_id.clone()}>{ page }</main>
+            </div>
+        </ContextProvider<Rc<HbCtx>>>
     }
 }
