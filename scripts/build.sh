@@ -15,7 +15,7 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-t
 cat styles/tokens.css styles/base.css styles/emergency.css styles/guide.css \
   styles/handbook.css styles/print.css > pkg/bti-veileder.css
 cp src/js/loader.js pkg/bti-veileder.js
-cp src/js/embed.html src/js/embed.js src/js/embed.css pkg/
+cp src/js/embed.html src/js/embed.js src/js/embed.css src/js/print.html src/js/print.js pkg/
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 cat > pkg/package.json <<JSON
@@ -25,7 +25,7 @@ cat > pkg/package.json <<JSON
   "description": "BTI-håndbok og innbyggerveileder som én web-komponent",
   "license": "MIT OR Apache-2.0",
   "main": "bti-veileder.js",
-  "files": ["bti-veileder.js", "bti-core.js", "bti-core_bg.wasm", "bti-veileder.css", "embed.html", "embed.js", "embed.css"]
+  "files": ["bti-veileder.js", "bti-core.js", "bti-core_bg.wasm", "bti-veileder.css", "embed.html", "embed.js", "embed.css", "print.html", "print.js"]
 }
 JSON
 echo "build: pkg/ is ready ($(du -sh pkg | cut -f1))"

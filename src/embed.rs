@@ -128,5 +128,6 @@ fn read_props(host: &HtmlElement, instance: u32, inline: Option<AttrValue>, base
         exit_url: attr(host, "exit-url").map(AttrValue::from),
         debug: host.has_attribute("debug") || host.has_attribute("data-debug"),
         base,
+        print_all: attr(host, "print").as_deref() == Some("all"),
     }
 }

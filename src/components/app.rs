@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::common::emergency::EmergencyBox;
 use crate::components::common::error_view::ErrorView;
 use crate::components::guide::GuideView;
-use crate::components::handbook::HandbookView;
+use crate::components::handbook::{HandbookView, PrintAll};
 use crate::hooks::content::{load, Loaded};
 use crate::i18n::Lang;
 use crate::load::{LoadError, Start};
@@ -33,6 +33,8 @@ pub struct AppProps {
     pub debug: bool,
     /// Where the widget's own files are (the loader's folder).
     pub base: AttrValue,
+    /// `print="all"`: the whole handbook as one document (the print view).
+    pub print_all: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -126,6 +128,7 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 { match props.start {
                     Start::Guide => html! { <GuideView loaded={loaded.clone()} lang={props.lang} instance={props.instance} exit_url={props.exit_url.clone()} /> },
+                    Start::Handbook if props.print_all => html! { <PrintAll loaded={loaded.clone()} lang={props.lang} /> },
                     Start::Handbook => html! { <HandbookView loaded={loaded.clone()} lang={props.lang} ns={props.ns.clone()} memory={props.memory_routing} instance={props.instance} base={props.base.clone()} src={props.src.clone()} /> },
                 } }
             </>

@@ -44,6 +44,17 @@ pub fn neighbours<'c>(level: &'c Level, index: usize) -> (Option<&'c Step>, Opti
     (prev, level.steps.get(index + 1))
 }
 
+/// "Nivå 0: Avklare" from the label "Nivå 0" and a content title that may
+/// already start with its own "Nivå 0:" (or "Level 0:"), which is not repeated.
+pub fn level_heading(label: &str, title: &str) -> String {
+    let title = title.trim();
+    let rest = match title.split_once(':') {
+        Some((head, rest)) if head.len() <= 24 && head.chars().any(|c| c.is_ascii_digit()) => rest.trim(),
+        _ => title,
+    };
+    format!("{label}: {rest}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +71,14 @@ mod tests {
         )
         .unwrap();
         c
+    }
+
+    #[test]
+    fn level_headings_do_not_repeat_the_level_number() {
+        assert_eq!(level_heading("Nivå 0", "Nivå 0: Avklare"), "Nivå 0: Avklare");
+        assert_eq!(level_heading("Level 1", "Level 1: Action"), "Level 1: Action");
+        assert_eq!(level_heading("Nivå 2", "Samarbeid"), "Nivå 2: Samarbeid");
+        assert_eq!(level_heading("Nivå 3", "Merk: mange tjenester"), "Nivå 3: Merk: mange tjenester");
     }
 
     #[test]

@@ -156,7 +156,7 @@
     if (rec) guard(rec, function (w) { w.setContent(JSON.stringify(value)); });
   }
 
-  var OBSERVED = ['src', 'start', 'lang', 'routing', 'debug', 'exit-url', 'id'];
+  var OBSERVED = ['src', 'start', 'lang', 'routing', 'debug', 'exit-url', 'id', 'print'];
 
   if (window.customElements && !customElements.get('bti-veileder')) {
     class BtiVeileder extends HTMLElement {

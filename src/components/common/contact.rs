@@ -69,3 +69,29 @@ fn display_url(u: &str) -> String {
     let s = s.strip_prefix("www.").unwrap_or(s);
     s.strip_suffix('/').unwrap_or(s).to_string()
 }
+
+/// A contact on one line, for the local numbers under the emergency box:
+/// name, number (dialable unless example content), opening hours.
+#[function_component(ContactLine)]
+pub fn contact_line(props: &ContactCardProps) -> Html {
+    let c = &props.contact;
+    let code = props.lang.code();
+    let s = props.lang.strings();
+    let dialable = !(props.example && c.scope == Scope::Local);
+    html! {
+        <li class="bti-contact-line">
+            <span class="bti-contact-line__name">{ c.name.get(code) }</span>{ " " }
+            if let Some(phone) = &c.phone {
+                if let Some(href) = tel_href(phone).filter(|_| dialable) {
+                    <a class="bti-contact-line__phone" href={href}><bdi dir="ltr">{ phone.clone() }</bdi></a>
+                } else {
+                    <span class="bti-contact-line__phone bti-contact__phone--example"><bdi dir="ltr">{ phone.clone() }</bdi>
+                        if !dialable { { " (" }{ s.example_number }{ ")" } }</span>
+                }
+            }
+            if let Some(hours) = &c.hours {
+                <span class="bti-contact-line__hours">{ hours.get(code) }</span>
+            }
+        </li>
+    }
+}

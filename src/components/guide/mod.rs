@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::common::contact::ContactCard;
+use crate::components::common::contact::ContactLine;
 use crate::components::common::emergency::EmergencyBox;
 use crate::components::common::rich::Rich;
 use crate::guide::{GuideAction, GuideState};
@@ -118,8 +118,8 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
             <EmergencyBox lang={props.lang}>
                 if !local.is_empty() {
                     <h3 class="bti-emergency__local-title">{ s.local_numbers }</h3>
-                    <ul class="bti-contacts bti-contacts--compact">
-                        { for local.into_iter().map(|c| html! { <ContactCard contact={c} lang={props.lang} {example} level={4} /> }) }
+                    <ul class="bti-contact-lines">
+                        { for local.into_iter().map(|c| html! { <ContactLine contact={c} lang={props.lang} {example} /> }) }
                     </ul>
                 }
             </EmergencyBox>

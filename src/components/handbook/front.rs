@@ -45,7 +45,7 @@ pub fn front_page() -> Html {
             <ol class="bti-levels" aria-labelledby={ctx.id("levels")}>
                 { for c.levels.iter().map(|l| html! {
                     <li class="bti-levels__level">
-                        <h4 class="bti-levels__title">{ ctx.link(Page::Level(l.id.clone()), format!("{}: {}", fill(s.level, &[&l.number.to_string()]), l.title.get(code))) }</h4>
+                        <h4 class="bti-levels__title">{ ctx.link(Page::Level(l.id.clone()), crate::handbook::level_heading(&fill(s.level, &[&l.number.to_string()]), l.title.get(code))) }</h4>
                         <ol class="bti-levels__steps">
                             { for l.steps.iter().map(|st| html! { <li>{ ctx.link(Page::Step(st.id.clone()), st.title.get(code).to_string()) }</li> }) }
                         </ol>
@@ -132,7 +132,7 @@ pub fn finder_page() -> Html {
                         if let Some(st) = l.steps.first() {
                             <h3 tabindex="-1" ref={question_ref.clone()}>{ fill(s.finder_result, &[&level_name, st.title.get(code)]) }</h3>
                             <p>{ l.applies_when.get(code).lines().next().unwrap_or_default().to_string() }</p>
-                            <p>{ ctx.link(Page::Step(st.id.clone()), s.open_step) }{ " · " }{ ctx.link(Page::Level(l.id.clone()), format!("{}: {}", level_name, l.title.get(code))) }</p>
+                            <p>{ ctx.link(Page::Step(st.id.clone()), s.open_step) }{ " · " }{ ctx.link(Page::Level(l.id.clone()), crate::handbook::level_heading(&level_name, l.title.get(code))) }</p>
                         }
                     } else {
                         <h3 tabindex="-1" ref={question_ref.clone()}>{ level_name }</h3>

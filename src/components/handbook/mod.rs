@@ -6,6 +6,7 @@ mod catalog;
 mod front;
 mod link;
 mod page;
+mod print;
 mod steps;
 mod tools;
 
@@ -22,6 +23,7 @@ use crate::i18n::{fill, Lang};
 
 pub use link::{Nav, RouteLink};
 pub use page::{HbCtx, PageTitle};
+pub use print::PrintAll;
 
 #[derive(Properties, PartialEq)]
 pub struct HandbookViewProps {

@@ -26,7 +26,7 @@ pub fn level_page(props: &IdProps) -> Html {
     };
     html! {
         <>
-            <PageTitle text={format!("{}: {}", fill(s.level, &[&l.number.to_string()]), l.title.get(code))} />
+            <PageTitle text={crate::handbook::level_heading(&fill(s.level, &[&l.number.to_string()]), l.title.get(code))} />
             <h3>{ s.purpose }</h3>
             <Rich text={l.purpose.clone()} lang={code} />
             <h3>{ s.applies_when }</h3>
@@ -127,7 +127,7 @@ pub fn step_page(props: &IdProps) -> Html {
                         let target = d.to_level.as_ref().and_then(|id| c.levels.iter().find(|l| &l.id == id));
                         html! {
                             <li>{ d.label.get(code) }{ " → " }{ match target {
-                                Some(l) => ctx.link(Page::Level(l.id.clone()), format!("{}: {}", fill(s.level, &[&l.number.to_string()]), l.title.get(code))),
+                                Some(l) => ctx.link(Page::Level(l.id.clone()), crate::handbook::level_heading(&fill(s.level, &[&l.number.to_string()]), l.title.get(code))),
                                 None => html! { s.close_case },
                             } }</li>
                         }
