@@ -4,13 +4,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
 
-cargo build --lib --release --target wasm32-unknown-unknown --quiet
 rm -rf pkg && mkdir -p pkg
-wasm-bindgen --target web --no-typescript --out-dir pkg --out-name bti-core \
-  target/wasm32-unknown-unknown/release/bti_veileder.wasm
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  pkg/bti-core_bg.wasm -o pkg/bti-core_bg.wasm
+# Two builds of one crate: "bti-guide" (citizen guide only, what phones download)
+# and "bti-core" (adds the staff handbook). The loader picks per instance.
+build_core() { # name, cargo feature flags…
+  local name=$1; shift
+  cargo build --lib --release --target wasm32-unknown-unknown --quiet "$@"
+  wasm-bindgen --target web --no-typescript --out-dir pkg --out-name "$name" \
+    target/wasm32-unknown-unknown/release/bti_veileder.wasm
+  node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
+}
+build_core bti-guide --no-default-features
+build_core bti-core
 
 cat styles/tokens.css styles/base.css styles/emergency.css styles/guide.css \
   styles/handbook.css styles/print.css > pkg/bti-veileder.css
@@ -25,7 +32,7 @@ cat > pkg/package.json <<JSON
   "description": "BTI-håndbok og innbyggerveileder som én web-komponent",
   "license": "MIT OR Apache-2.0",
   "main": "bti-veileder.js",
-  "files": ["bti-veileder.js", "bti-core.js", "bti-core_bg.wasm", "bti-veileder.css", "embed.html", "embed.js", "embed.css", "print.html", "print.js"]
+  "files": ["bti-veileder.js", "bti-guide.js", "bti-guide_bg.wasm", "bti-core.js", "bti-core_bg.wasm", "bti-veileder.css", "embed.html", "embed.js", "embed.css", "print.html", "print.js"]
 }
 JSON
 echo "build: pkg/ is ready ($(du -sh pkg | cut -f1))"

@@ -4,6 +4,7 @@ pub mod guide;
 pub mod handbook;
 pub mod i18n;
 pub mod load;
+#[cfg(feature = "handbook")]
 pub mod search;
 
 #[cfg(target_arch = "wasm32")]

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::components::common::emergency::EmergencyBox;
 use crate::components::common::error_view::ErrorView;
 use crate::components::guide::GuideView;
+#[cfg(feature = "handbook")]
 use crate::components::handbook::{HandbookView, PrintAll};
 use crate::hooks::content::{load, Loaded};
 use crate::i18n::Lang;
@@ -128,7 +129,11 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 { match props.start {
                     Start::Guide => html! { <GuideView loaded={loaded.clone()} lang={props.lang} instance={props.instance} exit_url={props.exit_url.clone()} /> },
+                    #[cfg(feature = "handbook")]
                     Start::Handbook if props.print_all => html! { <PrintAll loaded={loaded.clone()} lang={props.lang} /> },
+                    #[cfg(not(feature = "handbook"))]
+                    Start::Handbook => html! { <p>{ strings.not_found }</p> },
+                    #[cfg(feature = "handbook")]
                     Start::Handbook => html! { <HandbookView loaded={loaded.clone()} lang={props.lang} ns={props.ns.clone()} memory={props.memory_routing} instance={props.instance} base={props.base.clone()} src={props.src.clone()} /> },
                 } }
             </>

@@ -2,4 +2,5 @@
 pub mod app;
 pub mod common;
 pub mod guide;
+#[cfg(feature = "handbook")]
 pub mod handbook;

@@ -2,4 +2,5 @@
 //! (fetching, history, focus).
 pub mod content;
 pub mod focus;
+#[cfg(feature = "handbook")]
 pub mod route;

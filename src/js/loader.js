@@ -92,19 +92,29 @@
     return sheetPromise;
   }
 
-  function loadCore() {
-    if (!corePromise) {
-      corePromise = (typeof WebAssembly !== 'object')
+  /* Two builds of the same code: "guide" (the citizen guide only, small, for
+     phones) and "full" (adds the staff handbook). Each instance loads the one it needs. */
+  var cores = {};
+  function coreKind(host) {
+    var start = host.getAttribute('start') || host.getAttribute('data-start') || '';
+    var print = host.getAttribute('print') || host.getAttribute('data-print');
+    return (/^handbo/.test(start.trim()) || print) ? 'full' : 'guide';
+  }
+  function loadCore(kind) {
+    if (!cores[kind]) {
+      var name = kind === 'full' ? 'bti-core' : 'bti-guide';
+      cores[kind] = (typeof WebAssembly !== 'object')
         ? Promise.reject(new Error('WebAssembly er slått av eller mangler i denne nettleseren.'))
-        : import(base + 'bti-core.js').then(function (core) {
-          return core.default({ module_or_path: base + 'bti-core_bg.wasm' }).then(function () {
+        : import(base + name + '.js').then(function (core) {
+          return core.default({ module_or_path: base + name + '_bg.wasm' }).then(function () {
             core.setPanicHandler(onPanic);
-            window.__btiCore = core; // for tests of the panic fallback
+            window.__btiCores = window.__btiCores || {};
+            window.__btiCores[kind] = core; // for tests of the panic fallback
             return core;
           });
         });
     }
-    return corePromise;
+    return cores[kind];
   }
 
   function guard(rec, fn) {
@@ -120,10 +130,10 @@
     var root = el('div', { 'class': 'bti-mount' });
     shadow.appendChild(slot);
     shadow.appendChild(root);
-    var rec = { host: host, shadow: shadow, widget: null };
+    var rec = { host: host, shadow: shadow, widget: null, kind: coreKind(host) };
     host.__bti = rec;
     records.push(rec);
-    Promise.all([loadSheet(), loadCore()]).then(function (r) {
+    Promise.all([loadSheet(), loadCore(rec.kind)]).then(function (r) {
       if (host.__bti !== rec) return;
       if (r[0]) shadow.adoptedStyleSheets = [r[0]];
       if (dead) { showStatic(rec, 'Veilederen stoppet på grunn av en feil.'); return; }
@@ -150,6 +160,15 @@
     host.__bti = null;
   }
 
+  /* An attribute changed: update the running app, or restart it on the other
+     build when it now needs the handbook (or no longer does). */
+  function changed(host) {
+    var rec = host.__bti;
+    if (!rec) return;
+    if (rec.kind !== coreKind(host)) { unmount(host); mount(host); return; }
+    guard(rec, function (w) { w.update(); });
+  }
+
   function setContent(host, value) {
     host.__btiContent = value;
     var rec = host.__bti;
@@ -167,10 +186,7 @@
         // A move within the page disconnects and reconnects at once: keep the app then.
         queueMicrotask(function () { if (!host.isConnected) unmount(host); });
       }
-      attributeChangedCallback() {
-        var rec = this.__bti;
-        if (rec) guard(rec, function (w) { w.update(); });
-      }
+      attributeChangedCallback() { changed(this); }
       get content() { return this.__btiContent; }
       set content(v) { setContent(this, v); }
     }
@@ -184,10 +200,7 @@
     Array.prototype.forEach.call(found, function (div) {
       if (div.__bti) return;
       mount(div);
-      new MutationObserver(function () {
-        var rec = div.__bti;
-        if (rec) guard(rec, function (w) { w.update(); });
-      }).observe(div, { attributes: true, attributeFilter: divAttrs.concat(OBSERVED) });
+      new MutationObserver(function () { changed(div); }).observe(div, { attributes: true, attributeFilter: divAttrs.concat(OBSERVED) });
     });
   }
   function watchDivs() {
