@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
 use crate::load::{LoadError, Start};
-use crate::model::{check, de, json, merge, Content, Part, Problem, Section};
+use crate::model::{check, decode, json, merge, Content, Part, Problem, Section};
 
 /// Loaded content, ready to render, plus what the editor should know.
 #[derive(Debug)]
@@ -69,8 +69,8 @@ pub async fn load(src: Option<&str>, inline: Option<&str>, start: Start, lang: &
     };
     let index = json::parse(&text).map_err(|e| syntax(&display, e))?;
     let declared: Vec<Part> = match index.get("parts") {
-        Some(parts) => de::from_tree(parts)
-            .map_err(|e| LoadError::Invalid { url: display.clone(), message: format!("parts: {e}") })?,
+        Some(parts) => decode::decode_value(parts, &[json::Seg::Key("parts".into())])
+            .map_err(|message| LoadError::Invalid { url: display.clone(), message })?,
         None => Vec::new(),
     };
     let needed = merge::parts_needed(&Content { parts: declared, ..Content::default() }, start_sections(start), lang);

@@ -216,7 +216,7 @@ impl Value {
     }
 
     /// Converts to a `serde_json::Value` (positions are dropped). Native only:
-    /// the wasm decodes the tree directly (`model::de`) and carries no serde_json.
+    /// the wasm decodes the tree directly (`model::decoder`) and carries no serde_json.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn to_serde(&self) -> serde_json::Value {
         use serde_json::Value as J;

@@ -1,8 +1,8 @@
-//! The content model: serde types, parsing and validation. No web dependencies,
+//! The content model: types, parsing, decoding and validation. No web dependencies,
 //! so all of it is tested with plain `cargo test`.
 pub mod check;
-pub mod de;
 pub mod decode;
+pub mod decoder;
 pub mod json;
 pub mod links;
 pub mod merge;
