@@ -89,6 +89,16 @@ impl Route {
         Some(Route { page, service })
     }
 
+    /// The route after the address changed (back/forward, a typed link). An empty
+    /// hash is the page before the reader entered the handbook: its front page.
+    /// Another anchor of the host page leaves the widget where it is (`None`).
+    pub fn after_hash_change(hash: &str, ns: &str) -> Option<Route> {
+        if hash.trim_start_matches('#').is_empty() {
+            return Some(Route::default());
+        }
+        Route::from_hash(hash, ns)
+    }
+
     pub fn to_hash(&self, ns: &str) -> String {
         fn with(kind: &str, id: &Option<String>) -> String {
             match id {
@@ -207,6 +217,17 @@ mod tests {
         assert_eq!(Route::from_hash("#bti-b/niva/x", "bti-a"), None);
         assert_eq!(Route::from_hash("#bti-a/niva/x", "bti"), None);
         assert_eq!(Route::from_hash("#bti", "bti"), Some(Route::default()));
+    }
+
+    #[test]
+    fn going_back_to_an_empty_hash_shows_the_front_page_and_host_anchors_change_nothing() {
+        assert_eq!(Route::after_hash_change("", "bti"), Some(Route::default()));
+        assert_eq!(Route::after_hash_change("#", "bti-a"), Some(Route::default()));
+        assert_eq!(Route::after_hash_change("#main", "bti"), None);
+        assert_eq!(
+            Route::after_hash_change("#bti/niva/x", "bti").map(|r| r.page),
+            Some(Page::Level("x".into()))
+        );
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn use_route(ns: AttrValue, memory: bool) -> (Route, Callback<Route>) {
             let listener = (!*memory).then(|| {
                 web_sys::window().map(|w| {
                     EventListener::new(&w, "hashchange", move |_| {
-                        if let Some(r) = Route::from_hash(&current_hash(), &ns) {
+                        if let Some(r) = Route::after_hash_change(&current_hash(), &ns) {
                             route.set(r);
                         }
                     })

@@ -57,7 +57,7 @@ test('index.html: the guide renders inside an open shadow root with the emergenc
     assert.equal(shadow.rootLang, 'nb', '.bti-root carries lang="nb"');
     await expectGuideStart(s.page.locator('bti-veileder'));
     await expectEmergencyBox(s.page, 'bti-veileder');
-    await expectVisible(s.page.locator('bti-veileder').getByRole('button', { name: 'Forlat siden' }), 'the quick exit button');
+    await expectVisible(s.page.locator('bti-veileder').getByRole('button', { name: 'Forlat siden', exact: true }), 'the quick exit button');
     assertClean(s);
   } finally {
     await s.context.close();

@@ -76,7 +76,7 @@ test('"Forlat siden" leaves for the exit-url at once', async () => {
   try {
     await s.page.goto(env.url + 'tests/two.html');
     await waitForWidgetEvent(s.page, 'bti-ready', 'a');
-    const exit = s.page.locator('#a').getByRole('button', { name: 'Forlat siden' });
+    const exit = s.page.locator('#a').getByRole('button', { name: 'Forlat siden', exact: true });
     await expectVisible(exit, 'the quick exit button');
     await exit.click();
     await s.page.waitForURL(/\/tests\/exit-target\.html$/);
