@@ -19,7 +19,8 @@ thread_local! {
 
 #[wasm_bindgen(start)]
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
+    // Through Yew, or Yew would put its own console-only hook in place on first render.
+    yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();
         // With panic = "abort" the module is dead after this returns; the loader
         // replaces every instance with the static emergency box.
