@@ -22,6 +22,7 @@ build_core bti-core
 cat styles/tokens.css styles/base.css styles/emergency.css styles/guide.css \
   styles/handbook.css styles/print.css > pkg/bti-veileder.css
 cp src/js/loader.js pkg/bti-veileder.js
+mkdir -p pkg/i18n && cp src/i18n/*.json pkg/i18n/
 cp src/js/embed.html src/js/embed.js src/js/embed.css src/js/print.html src/js/print.js pkg/
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
@@ -32,7 +33,7 @@ cat > pkg/package.json <<JSON
   "description": "BTI-håndbok og innbyggerveileder som én web-komponent",
   "license": "MIT OR Apache-2.0",
   "main": "bti-veileder.js",
-  "files": ["bti-veileder.js", "bti-guide.js", "bti-guide_bg.wasm", "bti-core.js", "bti-core_bg.wasm", "bti-veileder.css", "embed.html", "embed.js", "embed.css", "print.html", "print.js"]
+  "files": ["bti-veileder.js", "bti-guide.js", "bti-guide_bg.wasm", "bti-core.js", "bti-core_bg.wasm", "bti-veileder.css", "embed.html", "embed.js", "embed.css", "print.html", "print.js", "i18n"]
 }
 JSON
 echo "build: pkg/ is ready ($(du -sh pkg | cut -f1))"

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::common::emergency::EmergencyBox;
 use crate::components::common::error_view::ErrorView;
+use crate::components::common::lang_switcher::LangSwitcher;
 use crate::components::guide::GuideView;
 #[cfg(feature = "handbook")]
 use crate::components::handbook::{HandbookView, PrintAll};
@@ -59,25 +60,65 @@ fn dispatch(host: &HtmlElement, name: &str, detail: Option<&str>) {
     }
 }
 
+/// Makes sure the UI strings for `lang` are installed, fetching
+/// `<base>i18n/<code>.json` once per page. Returns a counter that changes when
+/// they arrive, so the caller re-renders; until then bokmål is shown.
+#[hook]
+fn use_ui_strings(lang: Lang, base: AttrValue) -> u32 {
+    let arrived = use_state(|| 0u32);
+    {
+        let arrived = arrived.clone();
+        use_effect_with(lang, move |lang| {
+            let lang = *lang;
+            if !lang.is_installed() {
+                spawn_local(async move {
+                    let url = format!("{base}i18n/{}.json", lang.code());
+                    if let Ok(text) = crate::hooks::content::fetch_text(&url).await {
+                        if crate::i18n::install(lang, &text).is_ok() {
+                            arrived.set(arrived.wrapping_add(1));
+                        }
+                    }
+                });
+            }
+        });
+    }
+    *arrived
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = use_state(|| State::Loading);
     let attempt = use_state(|| 0u32);
     // Only the newest load may set the state: a slow old response must not win.
     let generation = use_mut_ref(|| 0u32);
-    let strings = props.lang.strings();
+    // The reader's choice in the switcher wins until the page changes the attribute.
+    let chosen = use_state(|| None::<Lang>);
+    {
+        let chosen = chosen.clone();
+        use_effect_with(props.lang, move |_| chosen.set(None));
+    }
+    let lang = chosen.unwrap_or(props.lang);
+    use_ui_strings(lang, props.base.clone());
+    let strings = lang.strings();
+    // What was last loaded, without the language: a change of language alone keeps
+    // the current screen (and the guide's place) until the new text has arrived.
+    let last_source = use_mut_ref(|| None::<(Option<AttrValue>, Option<AttrValue>, Start, u32)>);
 
     {
         let state = state.clone();
         let host = props.host.clone();
-        let deps = (props.src.clone(), props.inline.clone(), props.start, props.lang, *attempt);
-        use_effect_with(deps, move |(src, inline, start, lang, _)| {
+        let deps = (props.src.clone(), props.inline.clone(), props.start, lang, *attempt);
+        use_effect_with(deps, move |(src, inline, start, lang, attempt)| {
             let gen = {
                 let mut g = generation.borrow_mut();
                 *g = g.wrapping_add(1);
                 *g
             };
-            state.set(State::Loading);
+            let source = Some((src.clone(), inline.clone(), *start, *attempt));
+            if *last_source.borrow() != source || !matches!(*state, State::Ready(_)) {
+                state.set(State::Loading);
+            }
+            *last_source.borrow_mut() = source;
             let (src, inline, start, lang) = (src.clone(), inline.clone(), *start, *lang);
             spawn_local(async move {
                 let result = load(src.as_deref(), inline.as_deref(), start, lang.code()).await;
@@ -102,24 +143,37 @@ pub fn app(props: &AppProps) -> Html {
         let attempt = attempt.clone();
         Callback::from(move |_| attempt.set(attempt.wrapping_add(1)))
     };
+    let onlang = {
+        let chosen = chosen.clone();
+        Callback::from(move |l: Lang| chosen.set(Some(l)))
+    };
 
+    let switcher = match &*state {
+        State::Ready(loaded) if !props.print_all => html! {
+            <LangSwitcher {lang} available={loaded.langs.clone()} onchange={onlang} instance={props.instance} />
+        },
+        _ => html! {},
+    };
     let body = match &*state {
         State::Loading => html! {
             <>
-                if props.start == Start::Guide { <EmergencyBox lang={props.lang} /> }
+                if props.start == Start::Guide { <EmergencyBox {lang} /> }
                 <p class="bti-loading" role="status">{ strings.loading }</p>
             </>
         },
         State::Failed(e) => html! {
             <>
-                <EmergencyBox lang={props.lang} />
-                <ErrorView lang={props.lang} message={e.message(strings)} onretry={retry} />
+                <EmergencyBox {lang} />
+                <ErrorView {lang} message={e.message(strings)} onretry={retry} />
             </>
         },
         State::Ready(loaded) => html! {
             <>
                 if loaded.content.meta.example {
                     <p class="bti-notice">{ strings.example_notice }</p>
+                }
+                if !loaded.langs.iter().any(|l| l == lang.code()) {
+                    <p class="bti-notice bti-notice--lang" lang={lang.code()}>{ strings.content_nb_only }</p>
                 }
                 if props.debug && !loaded.problems.is_empty() {
                     <section class="bti-debug" aria-label={strings.debug_title}>
@@ -128,20 +182,20 @@ pub fn app(props: &AppProps) -> Html {
                     </section>
                 }
                 { match props.start {
-                    Start::Guide => html! { <GuideView loaded={loaded.clone()} lang={props.lang} instance={props.instance} exit_url={props.exit_url.clone()} /> },
+                    Start::Guide => html! { <GuideView loaded={loaded.clone()} {lang} instance={props.instance} exit_url={props.exit_url.clone()} switcher={switcher.clone()} /> },
                     #[cfg(feature = "handbook")]
-                    Start::Handbook if props.print_all => html! { <PrintAll loaded={loaded.clone()} lang={props.lang} /> },
+                    Start::Handbook if props.print_all => html! { <PrintAll loaded={loaded.clone()} {lang} /> },
                     #[cfg(not(feature = "handbook"))]
                     Start::Handbook => html! { <p>{ strings.not_found }</p> },
                     #[cfg(feature = "handbook")]
-                    Start::Handbook => html! { <HandbookView loaded={loaded.clone()} lang={props.lang} ns={props.ns.clone()} memory={props.memory_routing} instance={props.instance} base={props.base.clone()} src={props.src.clone()} /> },
+                    Start::Handbook => html! { <HandbookView loaded={loaded.clone()} {lang} ns={props.ns.clone()} memory={props.memory_routing} instance={props.instance} base={props.base.clone()} src={props.src.clone()} switcher={switcher.clone()} /> },
                 } }
             </>
         },
     };
 
     html! {
-        <div class="bti-root" lang={props.lang.code()} dir={props.lang.dir()}>
+        <div class="bti-root" lang={lang.code()} dir={lang.dir()}>
             { body }
         </div>
     }

@@ -16,6 +16,8 @@ pub struct Loaded {
     pub content: Content,
     /// Problems that did not stop the widget (shown only with `debug`).
     pub problems: Vec<String>,
+    /// Languages this screen's content exists in (bokmål always), for the switcher.
+    pub langs: Vec<String>,
 }
 
 /// Loaded content never changes; a new load makes a new `Rc`. Comparing by
@@ -73,7 +75,14 @@ pub async fn load(src: Option<&str>, inline: Option<&str>, start: Start, lang: &
             .map_err(|message| LoadError::Invalid { url: display.clone(), message })?,
         None => Vec::new(),
     };
-    let needed = merge::parts_needed(&Content { parts: declared, ..Content::default() }, start_sections(start), lang);
+    let sections = start_sections(start);
+    let mut langs: Vec<String> = vec!["nb".into()];
+    for p in declared.iter().filter(|p| sections.contains(&p.section)) {
+        if let Some(l) = p.lang.as_ref().filter(|l| !langs.contains(l)) {
+            langs.push(l.clone());
+        }
+    }
+    let needed = merge::parts_needed(&Content { parts: declared, ..Content::default() }, sections, lang);
     let mut files = vec![display.clone()];
     let mut parts = Vec::with_capacity(needed.len());
     for (n, part) in needed.into_iter().enumerate() {
@@ -95,7 +104,13 @@ pub async fn load(src: Option<&str>, inline: Option<&str>, start: Start, lang: &
     let checked = check::load_tree(&merged);
     let problems: Vec<String> = checked.problems.iter().map(describe).collect();
     match checked.content {
-        Some(content) => Ok(Rc::new(Loaded { content, problems })),
+        Some(content) => {
+            // No language parts: a single file carries its languages inline, as its meta declares.
+            if langs.len() == 1 {
+                langs.extend(content.meta.languages.iter().map(|l| l.lang.clone()).filter(|l| l != "nb"));
+            }
+            Ok(Rc::new(Loaded { content, problems, langs }))
+        }
         None => Err(LoadError::Invalid {
             url: display,
             message: checked.problems.iter().filter(|p| p.fatal).map(describe).collect::<Vec<_>>().join("; "),

@@ -1,174 +1,276 @@
 //! UI strings per language: the widget's own words (buttons, fixed headings,
 //! the emergency box, error messages). Content text comes from the kommune's JSON.
+//!
+//! Bokmål is compiled in. Every other language is a small JSON file
+//! (`src/i18n/<code>.json`, published as `pkg/i18n/<code>.json`) fetched only when
+//! a reader chooses it, then [`install`]ed; until then, and for any key a file
+//! lacks, bokmål is shown. A native test checks that every file has every key.
 
-mod en;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 mod nb;
-mod nn;
 
 /// A UI language the widget knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
     Nb,
     Nn,
     En,
+    Ar,
+    So,
+    Ti,
+    Uk,
+    Pl,
+    Se,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
+    pub const ALL: [Lang; 9] = [Lang::Nb, Lang::Nn, Lang::En, Lang::Ar, Lang::So, Lang::Ti, Lang::Uk, Lang::Pl, Lang::Se];
 
     /// Picks a language from a BCP 47 tag by prefix: `nb-NO`, `no` and `nob` mean
-    /// bokmål, `nn-NO` nynorsk, `en-GB` English; anything else falls back to bokmål.
+    /// bokmål, `nn-NO` nynorsk, `en-GB` English, and so on; anything else is bokmål.
     pub fn from_tag(tag: &str) -> Lang {
         let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         match primary.as_str() {
             "nn" | "nno" => Lang::Nn,
             "en" | "eng" => Lang::En,
+            "ar" | "ara" => Lang::Ar,
+            "so" | "som" => Lang::So,
+            "ti" | "tir" => Lang::Ti,
+            "uk" | "ukr" => Lang::Uk,
+            "pl" | "pol" => Lang::Pl,
+            "se" | "sme" => Lang::Se,
             _ => Lang::Nb,
         }
     }
 
-    /// The code used in content (`Text` maps) and in the `lang` attribute.
+    /// The code used in content (`Text` maps), file names and the `lang` attribute.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Nb => "nb",
             Lang::Nn => "nn",
             Lang::En => "en",
+            Lang::Ar => "ar",
+            Lang::So => "so",
+            Lang::Ti => "ti",
+            Lang::Uk => "uk",
+            Lang::Pl => "pl",
+            Lang::Se => "se",
+        }
+    }
+
+    /// The language's name in itself, for the language switcher.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Nb => "Norsk bokmål",
+            Lang::Nn => "Nynorsk",
+            Lang::En => "English",
+            Lang::Ar => "العربية",
+            Lang::So => "Soomaali",
+            Lang::Ti => "ትግርኛ",
+            Lang::Uk => "Українська",
+            Lang::Pl => "Polski",
+            Lang::Se => "Davvisámegiella",
         }
     }
 
     /// Writing direction for the widget's root.
     pub fn dir(self) -> &'static str {
-        "ltr"
+        match self {
+            Lang::Ar => "rtl",
+            _ => "ltr",
+        }
     }
 
+    /// The strings in this language if they are installed, else bokmål.
     pub fn strings(self) -> &'static Strings {
-        match self {
-            Lang::Nb => &nb::STRINGS,
-            Lang::Nn => &nn::STRINGS,
-            Lang::En => &en::STRINGS,
+        if self == Lang::Nb {
+            return &nb::STRINGS;
         }
+        INSTALLED.with(|m| m.borrow().get(&self).copied()).unwrap_or(&nb::STRINGS)
+    }
+
+    /// True once this language's strings are available (bokmål always is).
+    pub fn is_installed(self) -> bool {
+        self == Lang::Nb || INSTALLED.with(|m| m.borrow().contains_key(&self))
     }
 }
 
-/// Every UI string. A new field must be filled in for every language, so a
-/// missing translation is a compile error, not a blank button.
-#[derive(Debug)]
-pub struct Strings {
-    pub loading: &'static str,
-    pub emergency_title: &'static str,
-    /// Before the three emergency numbers.
-    pub emergency_call: &'static str,
-    pub police: &'static str,
-    pub ambulance: &'static str,
-    pub fire: &'static str,
-    pub child_worry: &'static str,
-    pub child_line: &'static str,
-    pub always_open: &'static str,
-    pub error_title: &'static str,
-    pub retry: &'static str,
-    pub err_network: &'static str,
-    pub err_http: &'static str,
-    pub err_json: &'static str,
-    pub err_invalid: &'static str,
-    pub err_line_col: &'static str,
-    pub example_notice: &'static str,
-    pub example_number: &'static str,
-    pub guide_title: &'static str,
-    pub back: &'static str,
-    pub restart: &'static str,
-    pub quick_exit: &'static str,
-    pub step_of: &'static str,
-    pub you_answered: &'static str,
-    pub change: &'static str,
-    pub now_title: &'static str,
-    pub contacts_title: &'static str,
-    pub what_happens_title: &'static str,
-    pub talk_title: &'static str,
-    pub alternatives_title: &'static str,
-    pub not_sure_ok: &'static str,
-    pub hours: &'static str,
-    pub handbook_title: &'static str,
-    pub levels_title: &'static str,
-    pub level: &'static str,
-    pub step: &'static str,
-    pub front_page: &'static str,
-    pub breadcrumb: &'static str,
-    pub skip_to_content: &'static str,
-    pub what: &'static str,
-    pub how: &'static str,
-    pub who: &'static str,
-    pub deadline: &'static str,
-    pub not_found: &'static str,
-    pub debug_title: &'static str,
-    pub email: &'static str,
-    pub web: &'static str,
-    pub quick_exit_skip: &'static str,
-    pub quick_exit_note: &'static str,
-    pub shift_two_more: &'static str,
-    pub shift_one_more: &'static str,
-    pub local_numbers: &'static str,
-    pub change_answer: &'static str,
-    pub private_note: &'static str,
-    pub questions: &'static str,
-    pub quick_exit_about: &'static str,
-    pub handbook_intro: &'static str,
-    pub principle: &'static str,
-    pub start_here: &'static str,
-    pub i_work_in: &'static str,
-    pub showing_for: &'static str,
-    pub all_services: &'static str,
-    pub search_label: &'static str,
-    pub search_button: &'static str,
-    pub search_count: &'static str,
-    pub search_none: &'static str,
-    pub three_levels: &'static str,
-    pub kommune_level: &'static str,
-    pub etat_level: &'static str,
-    pub individ_level: &'static str,
-    pub tools: &'static str,
-    pub laws: &'static str,
-    pub roles: &'static str,
-    pub services: &'static str,
-    pub used_in: &'static str,
-    pub open_document: &'static str,
-    pub lovdata: &'static str,
-    pub last_checked: &'static str,
-    pub not_checked: &'static str,
-    pub purpose: &'static str,
-    pub applies_when: &'static str,
-    pub lead: &'static str,
-    pub steps: &'static str,
-    pub decisions: &'static str,
-    pub close_case: &'static str,
-    pub prev_step: &'static str,
-    pub next_step: &'static str,
-    pub copy_link: &'static str,
-    pub link_copied: &'static str,
-    pub copy_failed: &'static str,
-    pub print: &'static str,
-    pub print_all: &'static str,
-    pub service_notes: &'static str,
-    pub finder_title: &'static str,
-    pub finder_danger: &'static str,
-    pub finder_clarified: &'static str,
-    pub finder_own: &'static str,
-    pub finder_how_many: &'static str,
-    pub yes: &'static str,
-    pub no: &'static str,
-    pub two_services: &'static str,
-    pub more_services: &'static str,
-    pub finder_urgent: &'static str,
-    pub finder_result: &'static str,
-    pub group_basis: &'static str,
-    pub group_hjelp: &'static str,
-    pub group_voksen: &'static str,
-    pub kind_role: &'static str,
-    pub kind_arena: &'static str,
-    pub kind_system: &'static str,
-    pub routines: &'static str,
-    pub glossary: &'static str,
-    pub start_over: &'static str,
-    pub open_step: &'static str,
+thread_local! {
+    static INSTALLED: RefCell<BTreeMap<Lang, &'static Strings>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+macro_rules! strings {
+    ($($name:ident),* $(,)?) => {
+        /// Every UI string, named by its key in the language files.
+        #[derive(Debug)]
+        pub struct Strings {
+            $(pub $name: &'static str,)*
+        }
+
+        /// The keys every language file must have.
+        pub const KEYS: &[&str] = &[$(stringify!($name)),*];
+
+        impl Strings {
+            /// A table from a lookup by key; keys the lookup lacks come from `fallback`.
+            fn from_lookup(get: impl Fn(&str) -> Option<&'static str>, fallback: &'static Strings) -> Strings {
+                Strings { $($name: get(stringify!($name)).unwrap_or(fallback.$name),)* }
+            }
+
+            /// The string for a key, for tests and tools.
+            pub fn get(&self, key: &str) -> Option<&'static str> {
+                match key {
+                    $(stringify!($name) => Some(self.$name),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+strings!(
+    loading,
+    emergency_title,
+    emergency_call,
+    police,
+    ambulance,
+    fire,
+    child_worry,
+    child_line,
+    always_open,
+    error_title,
+    retry,
+    err_network,
+    err_http,
+    err_json,
+    err_invalid,
+    err_line_col,
+    example_notice,
+    example_number,
+    guide_title,
+    back,
+    restart,
+    quick_exit,
+    step_of,
+    you_answered,
+    change,
+    now_title,
+    contacts_title,
+    what_happens_title,
+    talk_title,
+    alternatives_title,
+    not_sure_ok,
+    hours,
+    handbook_title,
+    levels_title,
+    level,
+    step,
+    front_page,
+    breadcrumb,
+    skip_to_content,
+    what,
+    how,
+    who,
+    deadline,
+    not_found,
+    debug_title,
+    email,
+    web,
+    quick_exit_skip,
+    quick_exit_note,
+    shift_two_more,
+    shift_one_more,
+    local_numbers,
+    change_answer,
+    private_note,
+    questions,
+    quick_exit_about,
+    handbook_intro,
+    principle,
+    start_here,
+    i_work_in,
+    showing_for,
+    all_services,
+    search_label,
+    search_button,
+    search_count,
+    search_none,
+    three_levels,
+    kommune_level,
+    etat_level,
+    individ_level,
+    tools,
+    laws,
+    roles,
+    services,
+    used_in,
+    open_document,
+    lovdata,
+    last_checked,
+    not_checked,
+    purpose,
+    applies_when,
+    lead,
+    steps,
+    decisions,
+    close_case,
+    prev_step,
+    next_step,
+    copy_link,
+    link_copied,
+    copy_failed,
+    print,
+    print_all,
+    service_notes,
+    finder_title,
+    finder_danger,
+    finder_clarified,
+    finder_own,
+    finder_how_many,
+    yes,
+    no,
+    two_services,
+    more_services,
+    finder_urgent,
+    finder_result,
+    group_basis,
+    group_hjelp,
+    group_voksen,
+    kind_role,
+    kind_arena,
+    kind_system,
+    routines,
+    glossary,
+    start_over,
+    open_step,
+    language,
+    ui_only,
+    content_nb_only,
+);
+
+/// Installs `lang` from the text of its JSON file (`{"key": "text", …}`). Returns the
+/// keys that were missing (shown in bokmål) or unknown, so tools can report them.
+/// The table lives for the rest of the page's life; there are at most nine.
+pub fn install(lang: Lang, json_text: &str) -> Result<Vec<String>, String> {
+    let tree = crate::model::json::parse(json_text).map_err(|e| format!("{}:{}: {}", e.pos.line, e.pos.column, e.message))?;
+    let crate::model::json::Kind::Object(members) = &tree.kind else {
+        return Err("the file must hold one JSON object".into());
+    };
+    let mut map: BTreeMap<&str, &'static str> = BTreeMap::new();
+    let mut odd = Vec::new();
+    for m in members {
+        match (KEYS.contains(&m.key.as_str()), m.value.as_str()) {
+            (true, Some(text)) if !text.trim().is_empty() => {
+                map.insert(m.key.as_str(), Box::leak(text.to_string().into_boxed_str()));
+            }
+            _ => odd.push(m.key.clone()),
+        }
+    }
+    odd.extend(KEYS.iter().filter(|k| !map.contains_key(*k)).map(|k| k.to_string()));
+    let table: &'static Strings = Box::leak(Box::new(Strings::from_lookup(|k| map.get(k).copied(), &nb::STRINGS)));
+    INSTALLED.with(|m| m.borrow_mut().insert(lang, table));
+    Ok(odd)
 }
 
 /// Fills `{0}`, `{1}`, … in a UI string. Missing arguments stay visible as `{n}`
@@ -204,8 +306,13 @@ mod tests {
         assert_eq!(Lang::from_tag("no"), Lang::Nb);
         assert_eq!(Lang::from_tag("nn-NO"), Lang::Nn);
         assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag("ar-SA"), Lang::Ar);
+        assert_eq!(Lang::from_tag("sme"), Lang::Se);
         assert_eq!(Lang::from_tag("de"), Lang::Nb);
         assert_eq!(Lang::from_tag(""), Lang::Nb);
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_tag(l.code()), l, "{l:?} round-trips through its code");
+        }
     }
 
     #[test]
@@ -216,10 +323,27 @@ mod tests {
     }
 
     #[test]
-    fn every_language_has_every_string() {
-        for lang in Lang::ALL {
-            let s = format!("{:?}", lang.strings());
-            assert!(!s.contains(": \"\""), "{lang:?} has an empty string: {s}");
+    fn bokmal_has_every_string() {
+        for key in KEYS {
+            let text = nb::STRINGS.get(key).unwrap_or_default();
+            assert!(!text.trim().is_empty(), "nb has an empty string for {key}");
         }
+    }
+
+    #[test]
+    fn only_arabic_is_right_to_left() {
+        for l in Lang::ALL {
+            assert_eq!(l.dir() == "rtl", l == Lang::Ar, "{l:?}");
+        }
+    }
+
+    #[test]
+    fn installing_a_language_fills_gaps_with_bokmal_and_reports_them() {
+        let odd = install(Lang::Se, r#"{"loading": "Viežžamin …", "nonsense": "x", "retry": ""}"#).unwrap();
+        assert_eq!(Lang::Se.strings().loading, "Viežžamin …");
+        assert_eq!(Lang::Se.strings().retry, nb::STRINGS.retry, "an empty string falls back to bokmål");
+        assert!(odd.contains(&"nonsense".to_string()) && odd.contains(&"retry".to_string()));
+        assert!(install(Lang::Se, "[1]").is_err());
+        assert!(install(Lang::Se, "{").is_err());
     }
 }

@@ -1,4 +1,5 @@
-//! Norsk bokmål: the default UI language.
+//! Norsk bokmål: the default UI language, compiled in so the emergency box and
+//! error messages never depend on a download.
 use super::Strings;
 
 pub static STRINGS: Strings = Strings {
@@ -116,4 +117,7 @@ pub static STRINGS: Strings = Strings {
     glossary: "Ordliste",
     start_over: "Begynn på nytt",
     open_step: "Gå til steget",
+    language: "Språk",
+    ui_only: "bare menyer og nødhjelp",
+    content_nb_only: "Denne delen finnes bare på norsk.",
 };

@@ -2,4 +2,5 @@
 pub mod contact;
 pub mod emergency;
 pub mod error_view;
+pub mod lang_switcher;
 pub mod rich;

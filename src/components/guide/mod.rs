@@ -26,6 +26,9 @@ pub struct GuideViewProps {
     pub lang: Lang,
     pub instance: u32,
     pub exit_url: Option<AttrValue>,
+    /// The language switcher, placed after the quick exit controls.
+    #[prop_or_default]
+    pub switcher: Html,
 }
 
 /// Where quick exit goes: the attribute, else the content's setting, else a neutral
@@ -53,7 +56,7 @@ pub fn guide_view(props: &GuideViewProps) -> Html {
     match content.guide.clone() {
         Some(guide) => html! {
             <GuideScreens guide={Rc::new(guide)} lang={props.lang} instance={props.instance}
-                exit={exit} loaded={props.loaded.clone()} />
+                exit={exit} loaded={props.loaded.clone()} switcher={props.switcher.clone()} />
         },
         None => html! { <EmergencyBox lang={props.lang} /> },
     }
@@ -66,6 +69,7 @@ struct GuideScreensProps {
     lang: Lang,
     instance: u32,
     exit: String,
+    switcher: Html,
 }
 
 #[function_component(GuideScreens)]
@@ -115,6 +119,7 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
     html! {
         <div class="bti-guide" ref={root}>
             <QuickExitBar exit={quick_exit} lang={props.lang} instance={props.instance} />
+            { props.switcher.clone() }
             <EmergencyBox lang={props.lang}>
                 if !local.is_empty() {
                     <h3 class="bti-emergency__local-title">{ s.local_numbers }</h3>

@@ -36,6 +36,9 @@ pub struct HandbookViewProps {
     pub base: AttrValue,
     /// The content URL as given, for the print view.
     pub src: Option<AttrValue>,
+    /// The language switcher, placed after the skip button.
+    #[prop_or_default]
+    pub switcher: Html,
 }
 
 /// The breadcrumb trail to a route: (link target, label); the last is the current page.
@@ -127,6 +130,7 @@ pub fn handbook_view(props: &HandbookViewProps) -> Html {
         <ContextProvider<Rc<HbCtx>> context={ctx.clone()}>
             <div class="bti-handbook">
                 <button type="button" class="bti-skip" onclick={skip}>{ s.skip_to_content }</button>
+                { props.switcher.clone() }
                 <nav class="bti-breadcrumb" aria-label={s.breadcrumb}>
                     <ol>
                         { for trail.into_iter().enumerate().map(|(i, (to, label))| html! {

@@ -63,6 +63,8 @@ pub fn step_page(props: &IdProps) -> Html {
         .filter_map(|n| c.services.iter().find(|sv| sv.id == n.service).map(|sv| (sv, n)))
         .collect();
     let example = c.meta.example;
+    // Arrows point the way the text runs.
+    let (back, forward) = if ctx.lang.dir() == "rtl" { ("→", "←") } else { ("←", "→") };
     html! {
         <article class="bti-step">
             <p class="bti-where">{ format!("{} · {}", level_name, fill(s.step, &[&(index + 1).to_string(), &level.steps.len().to_string()])) }</p>
@@ -135,8 +137,8 @@ pub fn step_page(props: &IdProps) -> Html {
                 </section>
             }
             <nav class="bti-pager" aria-label={s.steps}>
-                if let Some(p) = prev { <span class="bti-pager__prev">{ ctx.link(Page::Step(p.id.clone()), format!("← {}: {}", s.prev_step, p.title.get(code))) }</span> }
-                if let Some(n) = next { <span class="bti-pager__next">{ ctx.link(Page::Step(n.id.clone()), format!("{}: {} →", s.next_step, n.title.get(code))) }</span> }
+                if let Some(p) = prev { <span class="bti-pager__prev">{ ctx.link(Page::Step(p.id.clone()), format!("{back} {}: {}", s.prev_step, p.title.get(code))) }</span> }
+                if let Some(n) = next { <span class="bti-pager__next">{ ctx.link(Page::Step(n.id.clone()), format!("{}: {} {forward}", s.next_step, n.title.get(code))) }</span> }
             </nav>
             <StepActions />
         </article>
