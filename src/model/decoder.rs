@@ -123,6 +123,34 @@ impl Decoder {
         }
     }
 
+    /// Reads the items of array `v` with `each`, leaving out (and reporting)
+    /// those that fail. Not generic, so the lists of each type share it.
+    fn items(&mut self, v: &Value, each: &mut dyn FnMut(&mut Decoder, &Value) -> Result<(), Fail>) -> Result<(), Fail> {
+        let Kind::Array(items) = &v.kind else {
+            return Err(self.wrong(v, LIST));
+        };
+        for (i, item) in items.iter().enumerate() {
+            self.path.push(Seg::Index(i));
+            self.arrays += 1;
+            let result = each(self, item);
+            self.arrays -= 1;
+            match result {
+                Ok(()) => {}
+                Err(Fail::Bad) if self.in_node == 0 => {
+                    let item = json::format_path(&self.path);
+                    self.last_message(&format!(" Elementet {item} blir ikke vist før dette er rettet."));
+                    self.dropped.push(self.path.clone());
+                }
+                Err(fail) => {
+                    self.path.pop();
+                    return Err(fail);
+                }
+            }
+            self.path.pop();
+        }
+        Ok(())
+    }
+
     /// Reads the members of object `v` into a struct with `fields`: `set` decodes
     /// field `i` from its value. Unknown and missing fields are reported; outside
     /// arrays a bad field is left out so its default applies (fatal in `meta` and
@@ -139,7 +167,8 @@ impl Decoder {
             return Err(self.wrong(v, OBJECT));
         };
         let lenient = self.arrays == 0 && self.in_node == 0;
-        let mut seen = vec![false; fields.names.len()];
+        // Fields read so far, one bit each (no struct has more than 64).
+        let mut seen: u64 = 0;
         for Member { key, key_pos, value } in members {
             if skip == Some(key.as_str()) {
                 continue;
@@ -158,7 +187,7 @@ impl Decoder {
             let fatal = matches!(self.path.first(), Some(Seg::Key(k)) if k == "meta" || k == "guide");
             self.path.pop();
             match result {
-                Ok(()) => seen[i] = true,
+                Ok(()) => seen |= 1u64 << i,
                 Err(Fail::Bad) if lenient && !fatal => self.last_message(" Feltet blir ikke brukt før dette er rettet."),
                 Err(Fail::Bad) if lenient => {
                     if let Some(p) = self.problems.last_mut() {
@@ -169,8 +198,8 @@ impl Decoder {
                 Err(fail) => return Err(fail),
             }
         }
-        let missing = fields.names.iter().zip(fields.required).zip(&seen).find(|((_, &req), &seen)| req && !seen);
-        if let Some(((name, _), _)) = missing {
+        let missing = (0..fields.names.len()).find(|&i| fields.required.get(i) == Some(&true) && seen & (1u64 << i) == 0);
+        if let Some(name) = missing.and_then(|i| fields.names.get(i)) {
             return Err(self.fail(v, format!("Feltet «{name}» mangler. Legg det til.")));
         }
         Ok(())
@@ -279,29 +308,11 @@ impl<T: Decode> Decode for Option<T> {
 /// (inside a guide node the failure goes up to the node instead).
 impl<T: Decode> Decode for Vec<T> {
     fn decode(v: &Value, d: &mut Decoder) -> Result<Self, Fail> {
-        let Kind::Array(items) = &v.kind else {
-            return Err(d.wrong(v, LIST));
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            d.path.push(Seg::Index(i));
-            d.arrays += 1;
-            let result = T::decode(item, d);
-            d.arrays -= 1;
-            match result {
-                Ok(x) => out.push(x),
-                Err(Fail::Bad) if d.in_node == 0 => {
-                    let item = json::format_path(&d.path);
-                    d.last_message(&format!(" Elementet {item} blir ikke vist før dette er rettet."));
-                    d.dropped.push(d.path.clone());
-                }
-                Err(fail) => {
-                    d.path.pop();
-                    return Err(fail);
-                }
-            }
-            d.path.pop();
-        }
+        let mut out = Vec::new();
+        d.items(v, &mut |d, item| {
+            out.push(T::decode(item, d)?);
+            Ok(())
+        })?;
         Ok(out)
     }
 }
@@ -392,6 +403,9 @@ macro_rules! structs {
                     Self::decode_fields(v, d, None)
                 }
             }
+
+            // `object` keeps one bit per field.
+            const _: () = assert!($ty::FIELDS.names.len() == $ty::FIELDS.required.len() && $ty::FIELDS.names.len() <= 64);
         )*
 
         /// Every struct's field list, by type name (for the test that keeps them in step with the schema).
