@@ -104,29 +104,33 @@ thread_local! {
 macro_rules! strings {
     ($($name:ident),* $(,)?) => {
         /// Every UI string, named by its key in the language files.
-        #[derive(Debug)]
+        #[derive(Debug, Clone)]
         pub struct Strings {
             $(pub $name: &'static str,)*
         }
 
-        /// The keys every language file must have.
+        /// The keys every language file must have, in field order.
         pub const KEYS: &[&str] = &[$(stringify!($name)),*];
 
         impl Strings {
-            /// A table from a lookup by key; keys the lookup lacks come from `fallback`.
-            fn from_lookup(get: impl Fn(&str) -> Option<&'static str>, fallback: &'static Strings) -> Strings {
-                Strings { $($name: get(stringify!($name)).unwrap_or(fallback.$name),)* }
+            /// The fields in `KEYS` order, to fill a table in one loop (small code, no per-key branches).
+            fn slots(&mut self) -> Vec<&mut &'static str> {
+                vec![$(&mut self.$name),*]
             }
 
-            /// The string for a key, for tests and tools.
-            pub fn get(&self, key: &str) -> Option<&'static str> {
-                match key {
-                    $(stringify!($name) => Some(self.$name),)*
-                    _ => None,
-                }
+            /// The strings in `KEYS` order.
+            fn values(&self) -> Vec<&'static str> {
+                vec![$(self.$name),*]
             }
         }
     };
+}
+
+impl Strings {
+    /// The string for a key, for tests and tools.
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        KEYS.iter().position(|k| *k == key).and_then(|i| self.values().get(i).copied())
+    }
 }
 
 strings!(
@@ -253,22 +257,29 @@ strings!(
 /// keys that were missing (shown in bokmål) or unknown, so tools can report them.
 /// The table lives for the rest of the page's life; there are at most nine.
 pub fn install(lang: Lang, json_text: &str) -> Result<Vec<String>, String> {
-    let tree = crate::model::json::parse(json_text).map_err(|e| format!("{}:{}: {}", e.pos.line, e.pos.column, e.message))?;
-    let crate::model::json::Kind::Object(members) = &tree.kind else {
+    use crate::model::json::{parse, Kind};
+    let tree = parse(json_text).map_err(|e| format!("{}:{}: {}", e.pos.line, e.pos.column, e.message))?;
+    let Kind::Object(members) = &tree.kind else {
         return Err("the file must hold one JSON object".into());
     };
-    let mut map: BTreeMap<&str, &'static str> = BTreeMap::new();
+    let mut table = nb::STRINGS.clone();
+    let mut filled = vec![false; KEYS.len()];
     let mut odd = Vec::new();
-    for m in members {
-        match (KEYS.contains(&m.key.as_str()), m.value.as_str()) {
-            (true, Some(text)) if !text.trim().is_empty() => {
-                map.insert(m.key.as_str(), Box::leak(text.to_string().into_boxed_str()));
+    {
+        let mut slots = table.slots();
+        for m in members {
+            let at = KEYS.iter().position(|k| *k == m.key);
+            match (at, m.value.as_str().filter(|t| !t.trim().is_empty())) {
+                (Some(i), Some(text)) => {
+                    *slots[i] = Box::leak(text.to_string().into_boxed_str());
+                    filled[i] = true;
+                }
+                _ => odd.push(m.key.clone()),
             }
-            _ => odd.push(m.key.clone()),
         }
     }
-    odd.extend(KEYS.iter().filter(|k| !map.contains_key(*k)).map(|k| k.to_string()));
-    let table: &'static Strings = Box::leak(Box::new(Strings::from_lookup(|k| map.get(k).copied(), &nb::STRINGS)));
+    odd.extend(KEYS.iter().zip(&filled).filter(|(_, f)| !**f).map(|(k, _)| k.to_string()));
+    let table: &'static Strings = Box::leak(Box::new(table));
     INSTALLED.with(|m| m.borrow_mut().insert(lang, table));
     Ok(odd)
 }

@@ -282,6 +282,7 @@ impl Cx<'_> {
         false
     }
 
+    #[cfg(feature = "handbook")]
     fn link(&mut self, path: &P, link: &mut Option<Link>) {
         if let Some(l) = link {
             self.text(&path.k("label"), &l.label, Len::Short);
@@ -292,6 +293,7 @@ impl Cx<'_> {
     }
 }
 
+#[cfg(feature = "handbook")]
 struct Known {
     contacts: HashSet<String>,
     services: HashSet<String>,
@@ -312,6 +314,29 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
     for (i, contact) in c.contacts.iter_mut().enumerate() {
         check_contact(cx, &root.k("contacts").i(i), contact);
     }
+    #[cfg(feature = "handbook")]
+    check_handbook(cx, c, &contacts);
+    cx.ids(&root.k("glossary"), &mut c.glossary, |x| &x.id, "ord i ordlisten");
+    for (i, t) in c.glossary.iter().enumerate() {
+        let p = root.k("glossary").i(i);
+        cx.text(&p.k("term"), &t.term, Len::Short);
+        cx.text(&p.k("definition"), &t.definition, Len::Rich);
+    }
+    if let Some(guide) = &mut c.guide {
+        check_guide(cx, guide, &contacts);
+    }
+    if c.levels.is_empty() && c.guide.is_none() && c.parts.is_empty() {
+        cx.error(&root, "Innholdet har verken nivåer («levels») eller veileder («guide»). Legg til minst ett av dem.".into());
+    }
+    translation_warnings(cx, &c.meta);
+}
+
+/// The handbook sections: publication pages, services, tools, laws, roles and
+/// levels. The citizen guide's build (without the `handbook` feature) neither
+/// decodes nor checks them.
+#[cfg(feature = "handbook")]
+fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
+    let root = P::root();
     let kommune = root.k("publication").k("kommune");
     let etat = root.k("publication").k("etat");
     let mut pages = cx.ids(&kommune, &mut c.publication.kommune, |x| &x.id, "sider");
@@ -332,7 +357,7 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
     let laws = cx.ids(&root.k("laws"), &mut c.laws, |x| &x.id, "lovhenvisninger");
     let roles = cx.ids(&root.k("roles"), &mut c.roles, |x| &x.id, "roller");
     let levels = cx.ids(&root.k("levels"), &mut c.levels, |x| &x.id, "nivåer");
-    let known = Known { contacts, services, tools, laws, roles, levels };
+    let known = Known { contacts: contacts.clone(), services, tools, laws, roles, levels };
 
     for (i, s) in c.services.iter_mut().enumerate() {
         let p = root.k("services").i(i);
@@ -357,19 +382,6 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
         cx.link(&p.k("link"), &mut r.link);
     }
     check_levels(cx, &mut c.levels, &known);
-    cx.ids(&root.k("glossary"), &mut c.glossary, |x| &x.id, "ord i ordlisten");
-    for (i, t) in c.glossary.iter().enumerate() {
-        let p = root.k("glossary").i(i);
-        cx.text(&p.k("term"), &t.term, Len::Short);
-        cx.text(&p.k("definition"), &t.definition, Len::Rich);
-    }
-    if let Some(guide) = &mut c.guide {
-        check_guide(cx, guide, &known.contacts);
-    }
-    if c.levels.is_empty() && c.guide.is_none() && c.parts.is_empty() {
-        cx.error(&root, "Innholdet har verken nivåer («levels») eller veileder («guide»). Legg til minst ett av dem.".into());
-    }
-    translation_warnings(cx, &c.meta);
 }
 
 fn check_meta(cx: &mut Cx, meta: &mut Meta) {
@@ -436,6 +448,7 @@ fn check_contact(cx: &mut Cx, p: &P, contact: &mut Contact) {
     cx.editor_note(&p.k("editor_note"), &contact.editor_note);
 }
 
+#[cfg(feature = "handbook")]
 fn check_law(cx: &mut Cx, p: &P, law: &mut Law) {
     cx.text(&p.k("act"), &law.act, Len::Short);
     cx.text(&p.k("title"), &law.title, Len::Short);
@@ -454,6 +467,7 @@ fn check_law(cx: &mut Cx, p: &P, law: &mut Law) {
     cx.editor_note(&p.k("editor_note"), &law.editor_note);
 }
 
+#[cfg(feature = "handbook")]
 fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
     let root = P::root().k("levels");
     if !levels.is_empty() && levels.len() != 4 {
@@ -488,6 +502,7 @@ fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
     }
 }
 
+#[cfg(feature = "handbook")]
 fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     cx.text(&p.k("title"), &step.title, Len::Short);
     cx.text(&p.k("what"), &step.what, Len::Rich);

@@ -386,7 +386,7 @@ macro_rules! structs {
                         let mut n = 0;
                         $(
                             if i == n {
-                                $field = Some(Decode::decode(value, d)?);
+                                structs!(@assign $kind $field value d);
                                 return Ok(());
                             }
                             n += 1;
@@ -415,6 +415,22 @@ macro_rules! structs {
     (@name $field:ident) => { stringify!($field) };
     (@required required) => { true };
     (@required default) => { false };
+    (@required handbook) => { false };
+    // Handbook sections are only decoded by builds with the handbook; the guide's
+    // build leaves them at their (empty) default, and none of their code is linked.
+    (@assign handbook $field:ident $value:ident $d:ident) => {
+        #[cfg(feature = "handbook")]
+        {
+            $field = Some(Decode::decode($value, $d)?);
+        }
+        #[cfg(not(feature = "handbook"))]
+        {
+            let _ = (&$value, &$d, &mut $field);
+        }
+    };
+    (@assign $kind:ident $field:ident $value:ident $d:ident) => {
+        $field = Some(Decode::decode($value, $d)?);
+    };
     (@take required $field:ident) => {
         match $field {
             Some(x) => x,
@@ -423,6 +439,7 @@ macro_rules! structs {
         }
     };
     (@take default $field:ident) => { $field.unwrap_or_default() };
+    (@take handbook $field:ident) => { $field.unwrap_or_default() };
     (@take default $field:ident $default:expr) => { $field.unwrap_or_else(|| $default) };
 }
 
@@ -433,12 +450,12 @@ structs! {
         meta: required,
         parts: default,
         contacts: default,
-        publication: default,
-        levels: default,
-        services: default,
-        tools: default,
-        laws: default,
-        roles: default,
+        publication: handbook,
+        levels: handbook,
+        services: handbook,
+        tools: handbook,
+        laws: handbook,
+        roles: handbook,
         guide: default,
         glossary: default,
     }
