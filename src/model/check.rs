@@ -103,7 +103,7 @@ fn syntax_problem(e: json::SyntaxError, source: u16) -> Checked {
             path: String::new(),
             line: e.pos.line,
             column: e.pos.column,
-            message: format!("Filen er ikke gyldig JSON: {}", e.message),
+            message: editor_msg!("Filen er ikke gyldig JSON: {}", e.message),
             fatal: true,
             source,
         }],
@@ -197,7 +197,7 @@ impl Cx<'_> {
         if let Text::PerLang(map) = text {
             for l in map.keys() {
                 if l != BASE_LANG && !self.langs.contains(l) {
-                    self.warn(&path.k(l), format!("Språket «{l}» står ikke i meta.languages. Legg det til der, ellers kan ingen velge det."));
+                    self.warn(&path.k(l), editor_msg!("Språket «{l}» står ikke i meta.languages. Legg det til der, ellers kan ingen velge det."));
                 }
             }
         }
@@ -215,11 +215,11 @@ impl Cx<'_> {
         for (p, s) in langs {
             let n = s.chars().count();
             if n > max {
-                self.error(&p, format!("Teksten er for lang ({n} tegn). {what} kan ha høyst {max} tegn. Gjør den kortere."));
+                self.error(&p, editor_msg!("Teksten er for lang ({n} tegn). {what} kan ha høyst {max} tegn. Gjør den kortere."));
             }
             if len == Len::Rich {
                 for href in rich::unsafe_links(s) {
-                    self.error(&p, format!("Lenken «{href}» i teksten er ikke trygg og vises som vanlig tekst. Rett lenken så den starter med https:, tel: eller mailto:."));
+                    self.error(&p, editor_msg!("Lenken «{href}» i teksten er ikke trygg og vises som vanlig tekst. Rett lenken så den starter med https:, tel: eller mailto:."));
                 }
             }
         }
@@ -233,7 +233,7 @@ impl Cx<'_> {
 
     fn editor_note(&mut self, path: &P, note: &Option<String>) {
         if let Some(n) = note {
-            self.warn(path, format!("Merknad til redaktøren: {n}"));
+            self.warn(path, editor_msg!("Merknad til redaktøren: {n}"));
         }
     }
 
@@ -246,10 +246,10 @@ impl Cx<'_> {
             let this = id(&items[i]).to_string();
             let p = path.i(i);
             if this.is_empty() || !this.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_') {
-                self.error(&p.k("id"), format!("Id-en «{this}» kan bare ha små bokstaver a–z, tall, - og _. Rett den (og alle steder som viser til den)."));
+                self.error(&p.k("id"), editor_msg!("Id-en «{this}» kan bare ha små bokstaver a–z, tall, - og _. Rett den (og alle steder som viser til den)."));
             }
             if !seen.insert(this.clone()) {
-                self.error(&p.k("id"), format!("Id-en «{this}» er brukt av flere {kind}. Gi elementet en egen id; dette elementet blir ikke vist."));
+                self.error(&p.k("id"), editor_msg!("Id-en «{this}» er brukt av flere {kind}. Gi elementet en egen id; dette elementet blir ikke vist."));
                 self.dropped(&p);
                 items.remove(i);
                 continue;
@@ -267,7 +267,7 @@ impl Cx<'_> {
                 i += 1;
             } else {
                 let p = path.i(i);
-                self.error(&p, format!("Fant ingen {kind} med id «{}». Legg den til i «{list}», eller rett id-en. Lenken blir ikke vist.", refs[i]));
+                self.error(&p, editor_msg!("Fant ingen {kind} med id «{}». Legg den til i «{list}», eller rett id-en. Lenken blir ikke vist.", refs[i]));
                 self.dropped(&p);
                 refs.remove(i);
             }
@@ -278,7 +278,7 @@ impl Cx<'_> {
         if links::safe_href(href).is_some() {
             return true;
         }
-        self.error(path, format!("Lenken «{}» er ikke tillatt og blir ikke vist. Rett lenken så den starter med https:, tel: eller mailto: (eller er en relativ adresse).", href.escape_debug()));
+        self.error(path, editor_msg!("Lenken «{}» er ikke tillatt og blir ikke vist. Rett lenken så den starter med https:, tel: eller mailto: (eller er en relativ adresse).", href.escape_debug()));
         false
     }
 
@@ -306,7 +306,7 @@ struct Known {
 fn check_content(cx: &mut Cx, c: &mut Content) {
     let root = P::root();
     if c.format != 1 {
-        cx.error(&root.k("format"), format!("Formatet {} finnes ikke. Skriv \"format\": 1.", c.format));
+        cx.error(&root.k("format"), editor_msg!("Formatet {} finnes ikke. Skriv \"format\": 1.", c.format));
     }
     check_meta(cx, &mut c.meta);
 
@@ -342,7 +342,7 @@ fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
     let mut pages = cx.ids(&kommune, &mut c.publication.kommune, |x| &x.id, "sider");
     for (i, page) in c.publication.etat.iter().enumerate() {
         if !pages.insert(page.id.clone()) {
-            cx.error(&etat.i(i).k("id"), format!("Id-en «{}» er brukt av flere sider. Gi siden en egen id.", page.id));
+            cx.error(&etat.i(i).k("id"), editor_msg!("Id-en «{}» er brukt av flere sider. Gi siden en egen id.", page.id));
         }
     }
     for (path, list) in [(&kommune, &c.publication.kommune), (&etat, &c.publication.etat)] {
@@ -390,13 +390,13 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
     for (i, l) in meta.languages.iter().enumerate() {
         let lp = p.k("languages").i(i);
         if !seen.insert(l.lang.clone()) {
-            cx.error(&lp.k("lang"), format!("Språket «{}» står to ganger. Fjern det ene.", l.lang));
+            cx.error(&lp.k("lang"), editor_msg!("Språket «{}» står to ganger. Fjern det ene.", l.lang));
         }
         if l.lang.is_empty() || l.lang.len() > 3 || !l.lang.bytes().all(|b| b.is_ascii_lowercase()) {
-            cx.error(&lp.k("lang"), format!("«{}» er ikke en språkkode. Bruk to eller tre små bokstaver, f.eks. nb, en, ar.", l.lang));
+            cx.error(&lp.k("lang"), editor_msg!("«{}» er ikke en språkkode. Bruk to eller tre små bokstaver, f.eks. nb, en, ar.", l.lang));
         }
         if !l.reviewed {
-            cx.warn(&lp.k("reviewed"), format!("Språket «{}» er ikke gjennomgått av en kvalifisert person. Få teksten sjekket, og sett \"reviewed\": true.", l.lang));
+            cx.warn(&lp.k("reviewed"), editor_msg!("Språket «{}» er ikke gjennomgått av en kvalifisert person. Få teksten sjekket, og sett \"reviewed\": true.", l.lang));
         }
         if l.lang != BASE_LANG && !cx.langs.contains(&l.lang) {
             cx.langs.push(l.lang.clone());
@@ -411,14 +411,14 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
         cx.error(&p.k("version"), "Versjonen er tom. Skriv innholdets versjon, f.eks. \"2026.1\".".into());
     }
     if !links::is_date(&meta.updated) {
-        cx.error(&p.k("updated"), format!("Datoen «{}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01.", meta.updated));
+        cx.error(&p.k("updated"), editor_msg!("Datoen «{}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01.", meta.updated));
     }
     if meta.example {
         cx.warn(&p.k("example"), "Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering.".into());
     }
     if let Some(url) = &meta.exit_url {
         if !links::is_https(url) {
-            cx.error(&p.k("exit_url"), format!("Hurtigutgangen «{}» må være en https:-adresse. Rett lenken så den starter med https://. Widgetens egen nøytrale side brukes til da.", url.escape_debug()));
+            cx.error(&p.k("exit_url"), editor_msg!("Hurtigutgangen «{}» må være en https:-adresse. Rett lenken så den starter med https://. Widgetens egen nøytrale side brukes til da.", url.escape_debug()));
             meta.exit_url = None;
         }
     }
@@ -430,13 +430,13 @@ fn check_contact(cx: &mut Cx, p: &P, contact: &mut Contact) {
     cx.opt_text(&p.k("note"), &contact.note, Len::Rich);
     if let Some(phone) = &contact.phone {
         if links::tel_href(phone).is_none() {
-            cx.error(&p.k("phone"), format!("Telefonnummeret «{phone}» er ikke et gyldig norsk nummer. Skriv 8 sifre (\"22 40 00 40\", gjerne med +47), et nødnummer (110, 112, 113) eller et kort nummer (\"116 111\", \"1412\", \"02800\"). Nummeret blir ikke vist."));
+            cx.error(&p.k("phone"), editor_msg!("Telefonnummeret «{phone}» er ikke et gyldig norsk nummer. Skriv 8 sifre (\"22 40 00 40\", gjerne med +47), et nødnummer (110, 112, 113) eller et kort nummer (\"116 111\", \"1412\", \"02800\"). Nummeret blir ikke vist."));
             contact.phone = None;
         }
     }
     if let Some(email) = &contact.email {
         if !links::is_email(email) {
-            cx.error(&p.k("email"), format!("E-postadressen «{email}» er ugyldig. Skriv den som navn@domene.no. Den blir ikke vist."));
+            cx.error(&p.k("email"), editor_msg!("E-postadressen «{email}» er ugyldig. Skriv den som navn@domene.no. Den blir ikke vist."));
             contact.email = None;
         }
     }
@@ -454,13 +454,13 @@ fn check_law(cx: &mut Cx, p: &P, law: &mut Law) {
     cx.text(&p.k("title"), &law.title, Len::Short);
     cx.text(&p.k("summary"), &law.summary, Len::Rich);
     if !links::is_web(&law.url) {
-        cx.error(&p.k("url"), format!("Lovlenken «{}» må være en https:-adresse, helst til Lovdata (https://lovdata.no/…). Rett lenken; den blir ikke vist.", law.url.escape_debug()));
+        cx.error(&p.k("url"), editor_msg!("Lovlenken «{}» må være en https:-adresse, helst til Lovdata (https://lovdata.no/…). Rett lenken; den blir ikke vist.", law.url.escape_debug()));
         law.url = String::new();
     }
     match &law.last_checked {
         None => cx.warn(p, "Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).".into()),
         Some(d) if !links::is_date(d) => {
-            cx.error(&p.k("last_checked"), format!("Datoen «{d}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01."));
+            cx.error(&p.k("last_checked"), editor_msg!("Datoen «{d}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01."));
         }
         Some(_) => {}
     }
@@ -471,13 +471,13 @@ fn check_law(cx: &mut Cx, p: &P, law: &mut Law) {
 fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
     let root = P::root().k("levels");
     if !levels.is_empty() && levels.len() != 4 {
-        cx.error(&root, format!("Grunnmodellen skal ha fire nivåer (0, 1, 2 og 3), men har {}. Legg til eller fjern nivåer.", levels.len()));
+        cx.error(&root, editor_msg!("Grunnmodellen skal ha fire nivåer (0, 1, 2 og 3), men har {}. Legg til eller fjern nivåer.", levels.len()));
     }
     let mut steps_seen = HashSet::new();
     for (li, level) in levels.iter_mut().enumerate() {
         let lp = root.i(li);
         if usize::from(level.number) != li {
-            cx.error(&lp.k("number"), format!("Nivå {} står som nummer {} i listen. Nivåene må komme i rekkefølgen 0, 1, 2, 3; flytt det eller rett nummeret.", level.number, li + 1));
+            cx.error(&lp.k("number"), editor_msg!("Nivå {} står som nummer {} i listen. Nivåene må komme i rekkefølgen 0, 1, 2, 3; flytt det eller rett nummeret.", level.number, li + 1));
         }
         cx.text(&lp.k("title"), &level.title, Len::Short);
         cx.text(&lp.k("purpose"), &level.purpose, Len::Rich);
@@ -491,7 +491,7 @@ fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
             let sp = lp.k("steps").i(si);
             let id = level.steps[si].id.clone();
             if !steps_seen.insert(id.clone()) {
-                cx.error(&sp.k("id"), format!("Id-en «{id}» er brukt av flere steg. Gi steget en egen id; dette steget blir ikke vist."));
+                cx.error(&sp.k("id"), editor_msg!("Id-en «{id}» er brukt av flere steg. Gi steget en egen id; dette steget blir ikke vist."));
                 cx.dropped(&sp);
                 level.steps.remove(si);
                 continue;
@@ -518,7 +518,7 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
         let d = &step.decisions[i];
         cx.text(&dp.k("label"), &d.label, Len::Short);
         if let Some(to) = d.to_level.as_ref().filter(|to| !known.levels.contains(*to)) {
-            cx.error(&dp.k("to_level"), format!("Fant ikke nivået «{to}». Rett id-en til et av nivåene i «levels». Beslutningen blir ikke vist."));
+            cx.error(&dp.k("to_level"), editor_msg!("Fant ikke nivået «{to}». Rett id-en til et av nivåene i «levels». Beslutningen blir ikke vist."));
             cx.dropped(&dp);
             step.decisions.remove(i);
             continue;
@@ -530,7 +530,7 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
         let np = p.k("service_notes").i(i);
         let note = &mut step.service_notes[i];
         if !known.services.contains(&note.service) {
-            cx.error(&np.k("service"), format!("Fant ingen tjeneste med id «{}». Legg den til i «services», eller rett id-en. Merknaden blir ikke vist.", note.service));
+            cx.error(&np.k("service"), editor_msg!("Fant ingen tjeneste med id «{}». Legg den til i «services», eller rett id-en. Merknaden blir ikke vist.", note.service));
             cx.dropped(&np);
             step.service_notes.remove(i);
             continue;
@@ -548,7 +548,7 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
     let mut ids: HashMap<String, usize> = HashMap::new();
     for (i, node) in guide.nodes.iter().enumerate() {
         if ids.insert(node.id().to_string(), i).is_some() {
-            cx.fatal(&np.i(i).k("id"), format!("Id-en «{}» er brukt av flere steg i veilederen. Gi hvert steg en egen id.", node.id()));
+            cx.fatal(&np.i(i).k("id"), editor_msg!("Id-en «{}» er brukt av flere steg i veilederen. Gi hvert steg en egen id.", node.id()));
         }
     }
     for (i, node) in guide.nodes.iter_mut().enumerate() {
@@ -564,9 +564,9 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
                     let ans = &q.answers[a];
                     cx.text(&ap.k("label"), &ans.label, Len::Answer);
                     if !seen.insert(ans.id.clone()) {
-                        cx.error(&ap.k("id"), format!("Id-en «{}» er brukt av flere svar på dette spørsmålet. Gi svaret en egen id; det blir ikke vist.", ans.id));
+                        cx.error(&ap.k("id"), editor_msg!("Id-en «{}» er brukt av flere svar på dette spørsmålet. Gi svaret en egen id; det blir ikke vist.", ans.id));
                     } else if !ids.contains_key(&ans.next) {
-                        cx.error(&ap.k("next"), format!("Svaret leder til «{}», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.", ans.next));
+                        cx.error(&ap.k("next"), editor_msg!("Svaret leder til «{}», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.", ans.next));
                     } else {
                         a += 1;
                         continue;
@@ -592,7 +592,7 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
         }
     }
     let Some(&start) = ids.get(&guide.start) else {
-        cx.fatal(&gp.k("start"), format!("Startsteget «{}» finnes ikke i veilederen. Rett «start» til id-en til det første spørsmålet.", guide.start));
+        cx.fatal(&gp.k("start"), editor_msg!("Startsteget «{}» finnes ikke i veilederen. Rett «start» til id-en til det første spørsmålet.", guide.start));
         return;
     };
     let next = |n: &Node| -> Vec<usize> {
@@ -624,9 +624,9 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
     }
     for (i, node) in guide.nodes.iter().enumerate() {
         if !reached[i] {
-            cx.error(&np.i(i), format!("Steget «{}» kan ikke nås fra starten. La et svar lede hit, eller fjern steget.", node.id()));
+            cx.error(&np.i(i), editor_msg!("Steget «{}» kan ikke nås fra starten. La et svar lede hit, eller fjern steget.", node.id()));
         } else if !ends[i] && matches!(node, Node::Question(q) if !q.answers.is_empty()) {
-            cx.fatal(&np.i(i), format!("Fra spørsmålet «{}» kommer man aldri fram til et resultat (svarene går i ring). La minst ett svar lede mot et resultat.", node.id()));
+            cx.fatal(&np.i(i), editor_msg!("Fra spørsmålet «{}» kommer man aldri fram til et resultat (svarene går i ring). La minst ett svar lede mot et resultat.", node.id()));
         }
     }
 }
@@ -638,7 +638,7 @@ fn translation_warnings(cx: &mut Cx, meta: &Meta) {
         let example = json::format_path(&cx.removals.to_original(&first.0));
         cx.warn(
             &P::root().k("meta").k("languages").i(i),
-            format!("{count} tekster mangler på «{lang}», f.eks. {example}. De vises på bokmål til de er oversatt."),
+            editor_msg!("{count} tekster mangler på «{lang}», f.eks. {example}. De vises på bokmål til de er oversatt."),
         );
     }
 }

@@ -109,12 +109,12 @@ impl Decoder {
     /// `v` has the wrong JSON type; `expected` in words ("tekst", "et helt tall", …).
     pub fn wrong(&mut self, v: &Value, expected: &str) -> Fail {
         let found = found(v);
-        self.fail(v, format!("Feil type: her står {found}, men det skal være {expected}. Rett verdien."))
+        self.fail(v, editor_msg!("Feil type: her står {found}, men det skal være {expected}. Rett verdien."))
     }
 
     fn invalid(&mut self, v: &Value, n: &Number, expected: &str) -> Fail {
         let n = n.as_str();
-        self.fail(v, format!("Ugyldig verdi {n}: det skal være {expected}. Rett verdien."))
+        self.fail(v, editor_msg!("Ugyldig verdi {n}: det skal være {expected}. Rett verdien."))
     }
 
     fn last_message(&mut self, suffix: &str) {
@@ -138,7 +138,7 @@ impl Decoder {
                 Ok(()) => {}
                 Err(Fail::Bad) if self.in_node == 0 => {
                     let item = json::format_path(&self.path);
-                    self.last_message(&format!(" Elementet {item} blir ikke vist før dette er rettet."));
+                    self.last_message(&editor_msg!(" Elementet {item} blir ikke vist før dette er rettet."));
                     self.dropped.push(self.path.clone());
                 }
                 Err(fail) => {
@@ -175,7 +175,7 @@ impl Decoder {
             }
             let Some(i) = fields.names.iter().position(|n| n == key) else {
                 let allowed = fields.names.join(", ");
-                let message = format!("Ukjent felt «{key}». Fjern det eller rett navnet. Tillatte felt her: {allowed}.");
+                let message = editor_msg!("Ukjent felt «{key}». Fjern det eller rett navnet. Tillatte felt her: {allowed}.");
                 let fail = self.report(*key_pos, value.source, message, Some(key));
                 if lenient {
                     continue;
@@ -200,7 +200,7 @@ impl Decoder {
         }
         let missing = (0..fields.names.len()).find(|&i| fields.required.get(i) == Some(&true) && seen & (1u64 << i) == 0);
         if let Some(name) = missing.and_then(|i| fields.names.get(i)) {
-            return Err(self.fail(v, format!("Feltet «{name}» mangler. Legg det til.")));
+            return Err(self.fail(v, editor_msg!("Feltet «{name}» mangler. Legg det til.")));
         }
         Ok(())
     }
@@ -344,7 +344,7 @@ fn variant(v: &Value, d: &mut Decoder, names: &[&str]) -> Result<usize, Fail> {
     };
     match names.iter().position(|n| n == s) {
         Some(i) => Ok(i),
-        None => Err(d.fail(v, format!("Ukjent verdi «{s}». Bruk en av disse: {}.", names.join(", ")))),
+        None => Err(d.fail(v, editor_msg!("Ukjent verdi «{s}». Bruk en av disse: {}.", names.join(", ")))),
     }
 }
 

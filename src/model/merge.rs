@@ -71,7 +71,7 @@ pub fn merge_parts(mut index: Value, parts: Vec<(Part, Value)>) -> Result<Value,
                 problems.push(problem_at(
                     &m.value,
                     &path,
-                    format!("«{}» står i to filer. Behold det bare i {}.", m.key, part.src),
+                    editor_msg!("«{}» står i to filer. Behold det bare i {}.", m.key, part.src),
                 ));
             } else if let Kind::Object(index_members) = &mut index.kind {
                 index_members.push(m);
@@ -98,7 +98,7 @@ pub fn merge_parts(mut index: Value, parts: Vec<(Part, Value)>) -> Result<Value,
                 None => problems.push(problem_at(
                     &m.value,
                     &path,
-                    format!("Oversettelsen har «{}», men grunnteksten har det ikke. Legg det til på bokmål først.", m.key),
+                    editor_msg!("Oversettelsen har «{}», men grunnteksten har det ikke. Legg det til på bokmål først.", m.key),
                 )),
             }
         }
@@ -123,7 +123,7 @@ fn problem_at(value: &Value, path: &[Seg], message: String) -> Problem {
 }
 
 fn not_object(value: &Value, part: &Part) -> Problem {
-    let mut p = problem_at(value, &[], format!("Delfilen {} må være et JSON-objekt {{ … }}.", part.src));
+    let mut p = problem_at(value, &[], editor_msg!("Delfilen {} må være et JSON-objekt {{ … }}.", part.src));
     p.fatal = true;
     p
 }
@@ -133,7 +133,7 @@ fn misplaced(m: &Member, part: &Part) -> Problem {
     problem_at(
         &m.value,
         &[Seg::Key(m.key.clone())],
-        format!("«{}» hører ikke hjemme i denne delen. Her kan bare stå: {allowed}. Flytt det til riktig fil.", m.key),
+        editor_msg!("«{}» hører ikke hjemme i denne delen. Her kan bare stå: {allowed}. Flytt det til riktig fil.", m.key),
     )
 }
 
@@ -164,7 +164,7 @@ fn overlay(base: &mut Value, over: Value, field: &str, lang: &str, path: Vec<Seg
                     None => problems.push(problem_at(
                         &m.value,
                         &p,
-                        format!(
+                        editor_msg!(
                             "Feltet «{}» finnes ikke i grunnteksten. Legg det til på bokmål først, eller fjern det fra oversettelsen.",
                             m.key
                         ),
@@ -187,7 +187,7 @@ fn overlay(base: &mut Value, over: Value, field: &str, lang: &str, path: Vec<Seg
                     (None, Some((k, v))) => problems.push(problem_at(
                         &item,
                         &p,
-                        format!("Elementet med {k} «{v}» finnes ikke i grunnteksten. Rett {k}-en eller fjern elementet fra oversettelsen."),
+                        editor_msg!("Elementet med {k} «{v}» finnes ikke i grunnteksten. Rett {k}-en eller fjern elementet fra oversettelsen."),
                     )),
                     (None, None) => problems.push(problem_at(
                         &item,

@@ -1,5 +1,22 @@
 //! The content model: types, parsing, decoding and validation. No web dependencies,
 //! so all of it is tested with plain `cargo test`.
+/// A message for the content's editor: the full Norwegian text in builds with the
+/// `editor` feature, nothing in the citizen guide's build (which shows only where
+/// a fatal problem is, and sends editors to `debug` or bti-check for the rest).
+macro_rules! editor_msg {
+    ($($t:tt)*) => {{
+        #[cfg(feature = "editor")]
+        let m = format!($($t)*);
+        #[cfg(not(feature = "editor"))]
+        let m = {
+            // Never called: keeps the arguments "used" without linking any formatting.
+            let _ = || format_args!($($t)*).as_str().map(str::len);
+            String::new()
+        };
+        m
+    }};
+}
+
 pub mod check;
 pub mod decode;
 pub mod decoder;
