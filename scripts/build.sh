@@ -14,16 +14,20 @@ build_core() { # name, cargo feature flags…
     target/wasm32-unknown-unknown/release/bti_veileder.wasm
   node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --strip-producers --strip-target-features \
     "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
 }
 build_core bti-guide --no-default-features
 build_core bti-core
 
-cat styles/tokens.css styles/base.css styles/emergency.css styles/guide.css \
-  styles/handbook.css styles/print.css > pkg/bti-veileder.css
+# The citizen guide's stylesheet, and the handbook's additions fetched only with the full build.
+cat styles/tokens.css styles/base.css styles/emergency.css styles/guide.css styles/print.css > pkg/bti-veileder.css
+cp styles/handbook.css pkg/bti-handbook.css
 cp src/js/loader.js pkg/bti-veileder.js
 mkdir -p pkg/i18n && cp src/i18n/*.json pkg/i18n/
 cp src/js/embed.html src/js/embed.js src/js/embed.css src/js/print.html src/js/print.js pkg/
+
+node scripts/minify.mjs || { echo "build: minifying pkg/ failed" >&2; exit 1; }
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 cat > pkg/package.json <<JSON
@@ -33,7 +37,7 @@ cat > pkg/package.json <<JSON
   "description": "BTI-håndbok og innbyggerveileder som én web-komponent",
   "license": "MIT OR Apache-2.0",
   "main": "bti-veileder.js",
-  "files": ["bti-veileder.js", "bti-guide.js", "bti-guide_bg.wasm", "bti-core.js", "bti-core_bg.wasm", "bti-veileder.css", "embed.html", "embed.js", "embed.css", "print.html", "print.js", "i18n"]
+  "files": ["bti-veileder.js", "bti-guide.js", "bti-guide_bg.wasm", "bti-core.js", "bti-core_bg.wasm", "bti-veileder.css", "bti-handbook.css", "embed.html", "embed.js", "embed.css", "print.html", "print.js", "i18n"]
 }
 JSON
 echo "build: pkg/ is ready ($(du -sh pkg | cut -f1))"

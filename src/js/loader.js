@@ -78,9 +78,11 @@
     });
   }
 
-  function loadSheet() {
-    if (!sheetPromise) {
-      sheetPromise = fetch(base + 'bti-veileder.css')
+  /* One constructed stylesheet per file, shared by every instance on the page. */
+  var sheets = {};
+  function loadSheet(file) {
+    if (!sheets[file]) {
+      sheets[file] = fetch(base + file)
         .then(function (r) { return r.ok ? r.text() : ''; })
         .then(function (css) {
           var sheet = new CSSStyleSheet();
@@ -89,7 +91,13 @@
         })
         .catch(function () { return null; });
     }
-    return sheetPromise;
+    return sheets[file];
+  }
+  function loadSheets(kind) {
+    var files = kind === 'full' ? ['bti-veileder.css', 'bti-handbook.css'] : ['bti-veileder.css'];
+    return Promise.all(files.map(loadSheet)).then(function (list) {
+      return list.filter(function (x) { return x; });
+    });
   }
 
   /* Two builds of the same code: "guide" (the citizen guide only, small, for
@@ -133,9 +141,9 @@
     var rec = { host: host, shadow: shadow, widget: null, kind: coreKind(host) };
     host.__bti = rec;
     records.push(rec);
-    Promise.all([loadSheet(), loadCore(rec.kind)]).then(function (r) {
+    Promise.all([loadSheets(rec.kind), loadCore(rec.kind)]).then(function (r) {
       if (host.__bti !== rec) return;
-      if (r[0]) shadow.adoptedStyleSheets = [r[0]];
+      shadow.adoptedStyleSheets = r[0];
       if (dead) { showStatic(rec, 'Veilederen stoppet på grunn av en feil.'); return; }
       try {
         rec.widget = new r[1].Widget(root, host, base);
@@ -146,7 +154,7 @@
       }
     }, function (err) {
       if (host.__bti !== rec) return;
-      loadSheet().then(function (sheet) { if (sheet) shadow.adoptedStyleSheets = [sheet]; });
+      loadSheets('guide').then(function (list) { shadow.adoptedStyleSheets = list; });
       showStatic(rec, 'Veilederen kunne ikke starte i denne nettleseren. ' + (err && err.message ? err.message : ''));
       dispatch(host, 'bti-error', 'Kunne ikke starte: ' + (err && err.message ? err.message : err));
     });

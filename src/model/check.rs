@@ -175,8 +175,12 @@ impl Cx<'_> {
     fn error(&mut self, path: &P, message: String) {
         self.push(path, Severity::Error, false, message);
     }
+    /// Warnings are for editors only: the citizen guide's build does not collect them.
     fn warn(&mut self, path: &P, message: String) {
+        #[cfg(feature = "editor")]
         self.push(path, Severity::Warning, false, message);
+        #[cfg(not(feature = "editor"))]
+        let _ = (path, message);
     }
     fn fatal(&mut self, path: &P, message: String) {
         self.push(path, Severity::Error, true, message);
@@ -328,6 +332,7 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
     if c.levels.is_empty() && c.guide.is_none() && c.parts.is_empty() {
         cx.error(&root, "Innholdet har verken nivåer («levels») eller veileder («guide»). Legg til minst ett av dem.".into());
     }
+    #[cfg(feature = "editor")]
     translation_warnings(cx, &c.meta);
 }
 
@@ -631,6 +636,7 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
     }
 }
 
+#[cfg(feature = "editor")]
 fn translation_warnings(cx: &mut Cx, meta: &Meta) {
     let missing = std::mem::take(&mut cx.missing);
     for (lang, (count, first)) in missing {
