@@ -13,3 +13,11 @@ mod components;
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 mod hooks;
+
+/// A free-list allocator a few hundred bytes long instead of dlmalloc's seven
+/// kilobytes: the widget allocates little, on one thread.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+// SAFETY: wasm32-unknown-unknown without threads runs on exactly one thread.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };

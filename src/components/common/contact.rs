@@ -13,7 +13,7 @@ pub struct ContactCardProps {
     pub lang: Lang,
     /// Example content: local numbers are shown but not dialable.
     pub example: bool,
-    /// Heading level of the contact's name (3 in the guide's result, 4 under a step).
+    /// Heading level of the contact's name: one below the heading of the list it is in.
     #[prop_or(3)]
     pub level: u8,
 }

@@ -46,15 +46,18 @@ pub struct QuickExitBarProps {
 pub fn quick_exit_bar(props: &QuickExitBarProps) -> Html {
     let s = props.lang.strings();
     let announcement = use_state(String::new);
+    // The listeners live as long as the bar; they read the newest exit (the
+    // `exit-url` attribute may change) through this cell.
+    let current = use_mut_ref(|| props.exit.clone());
+    *current.borrow_mut() = props.exit.clone();
     {
-        let exit = props.exit.clone();
         let announcement = announcement.clone();
         let lang = props.lang;
         use_effect_with((), move |_| {
             let counter = Rc::new(std::cell::RefCell::new(ShiftCounter::default()));
             let listen = |kind: &'static str| {
                 let counter = counter.clone();
-                let exit = exit.clone();
+                let current = current.clone();
                 let announcement = announcement.clone();
                 web_sys::window().map(|w| {
                     EventListener::new(&w, kind, move |e| {
@@ -68,7 +71,7 @@ pub fn quick_exit_bar(props: &QuickExitBarProps) -> Html {
                         let outcome = counter.borrow_mut().feed(event, e.time_stamp());
                         let s = lang.strings();
                         match outcome {
-                            Outcome::Exit => exit.leave(),
+                            Outcome::Exit => current.borrow().leave(),
                             Outcome::Remaining(2) => announcement.set(s.shift_two_more.to_string()),
                             Outcome::Remaining(1) => announcement.set(s.shift_one_more.to_string()),
                             Outcome::Remaining(_) => announcement.set(String::new()),

@@ -45,7 +45,7 @@ pub fn result_screen(props: &ResultScreenProps) -> Html {
             <Rich text={r.now.clone()} lang={code} />
             <h4>{ s.contacts_title }</h4>
             <ul class="bti-contacts">
-                { for contacts.into_iter().map(|c| html! { <ContactCard contact={c} lang={props.lang} {example} level={4} /> }) }
+                { for contacts.into_iter().map(|c| html! { <ContactCard contact={c} lang={props.lang} {example} level={5} /> }) }
             </ul>
             <h4>{ s.what_happens_title }</h4>
             <Rich text={r.what_happens.clone()} lang={code} />
