@@ -176,3 +176,47 @@ async fn destroy_empties_the_root() {
     sleep(50).await;
     assert_eq!(root.text_content().unwrap_or_default(), "");
 }
+
+/// A contact whose web address is a script URL, in otherwise good content.
+fn content_with_a_bad_link() -> String {
+    CONTENT.replace(
+        r#"{"id": "bvt", "name": "Barneverntjenesten i Testby", "phone": "29 99 99 01"}"#,
+        r#"{"id": "bvt", "name": "Barneverntjenesten i Testby", "phone": "29 99 99 01",
+            "url": "javascript:alert(1)"}"#,
+    )
+}
+
+async fn walk_to_result(root: &Element) {
+    click(&find(root, "button", "Et barn jeg kjenner").await);
+    click(&find(root, "button", "Ja").await);
+    find(root, "h3", "Ring barnevernet").await;
+}
+
+#[wasm_bindgen_test]
+async fn without_debug_a_broken_link_is_left_out_and_the_rest_renders() {
+    let (host, root) = host(&[("start", "guide")]);
+    let mut w = Widget::new(root.clone(), host, None);
+    w.set_content(content_with_a_bad_link());
+    walk_to_result(&root).await;
+    find(&root, ".bti-contact", "Barneverntjenesten i Testby").await;
+    assert!(root.query_selector("a[href^='javascript']").unwrap().is_none(), "no script link anywhere");
+    assert!(root.query_selector(".bti-debug").unwrap().is_none(), "citizens never see the editor list");
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn with_debug_the_editor_sees_every_problem_with_its_place() {
+    let (host, root) = host(&[("start", "guide"), ("debug", "")]);
+    let mut w = Widget::new(root.clone(), host, None);
+    w.set_content(content_with_a_bad_link());
+    let list = find(&root, ".bti-debug", "contacts[1].url").await;
+    let text = list.text_content().unwrap_or_default();
+    assert!(
+        text.contains("element.content:6:20: error: contacts[1].url: Lenken «javascript:alert(1)» er ikke tillatt"),
+        "names file, line, column, path and what is wrong: {text}"
+    );
+    assert!(text.contains("warning: meta.example"), "warnings are listed too: {text}");
+    walk_to_result(&root).await;
+    assert!(root.query_selector("a[href^='javascript']").unwrap().is_none());
+    w.destroy();
+}

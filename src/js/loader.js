@@ -25,7 +25,9 @@
     return node;
   }
 
-  /* The same numbers as the widget's own emergency box, for when it cannot start. */
+  /* The same numbers as the widget's own emergency box: shown while the guide
+     starts, and instead of the widget when it cannot start (then with a reason
+     and a reload link). */
   function staticBox(reason) {
     function num(tel, shown, what) {
       return el('li', { 'class': 'bti-emergency__item' }, [
@@ -34,7 +36,9 @@
         el('span', { 'class': 'bti-emergency__what' }, [what])
       ]);
     }
-    return el('section', { 'class': 'bti-root bti-fallback', lang: 'nb', role: 'alert' }, [
+    return el('section', reason === null
+      ? { 'class': 'bti-root bti-fallback', lang: 'nb', 'aria-label': 'Er noen i fare nå?' }
+      : { 'class': 'bti-root bti-fallback', lang: 'nb', role: 'alert' }, [
       el('div', { 'class': 'bti-emergency' }, [
         el('h2', { 'class': 'bti-emergency__title' }, ['Er noen i fare nå?']),
         el('p', { 'class': 'bti-emergency__lead' }, ['Ring']),
@@ -49,9 +53,10 @@
           ' – Alarmtelefonen for barn og unge, åpen hele døgnet, gratis.'
         ])
       ]),
+    ].concat(reason === null ? [] : [
       el('p', { 'class': 'bti-fallback__reason' }, [reason]),
       el('p', {}, [el('a', { 'class': 'bti-link', href: location.href }, ['Last inn siden på nytt'])])
-    ]);
+    ]));
   }
 
   function dispatch(host, name, message) {
@@ -106,7 +111,9 @@
   function coreKind(host) {
     var start = host.getAttribute('start') || host.getAttribute('data-start') || '';
     var print = host.getAttribute('print') || host.getAttribute('data-print');
-    return (/^handbo/.test(start.trim()) || print) ? 'full' : 'guide';
+    // `debug` lists every content problem in full words: only the full build has them.
+    var debug = host.hasAttribute('debug') || host.hasAttribute('data-debug');
+    return (/^handbo/.test(start.trim()) || print || debug) ? 'full' : 'guide';
   }
   function loadCore(kind) {
     if (!cores[kind]) {
@@ -141,6 +148,14 @@
     var rec = { host: host, shadow: shadow, widget: null, kind: coreKind(host) };
     host.__bti = rec;
     records.push(rec);
+    if (rec.kind === 'guide') {
+      // The emergency numbers at once, styled, while the wasm is still on its way.
+      loadSheets('guide').then(function (list) {
+        if (host.__bti !== rec || rec.widget || dead || !slot.isConnected) return;
+        shadow.adoptedStyleSheets = list;
+        slot.replaceWith(staticBox(null));
+      });
+    }
     Promise.all([loadSheets(rec.kind), loadCore(rec.kind)]).then(function (r) {
       if (host.__bti !== rec) return;
       shadow.adoptedStyleSheets = r[0];
@@ -148,7 +163,7 @@
       try {
         rec.widget = new r[1].Widget(root, host, base);
         if (host.__btiContent !== undefined) rec.widget.setContent(JSON.stringify(host.__btiContent));
-        slot.remove();
+        Array.prototype.forEach.call(shadow.querySelectorAll('slot, .bti-fallback'), function (n) { n.remove(); });
       } catch (e) {
         onPanic(String(e));
       }
