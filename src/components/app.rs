@@ -97,8 +97,11 @@ pub fn app(props: &AppProps) -> Html {
         let chosen = chosen.clone();
         use_effect_with(props.lang, move |_| chosen.set(None));
     }
-    let lang = chosen.unwrap_or(props.lang);
-    use_ui_strings(lang, props.base.clone());
+    let wanted = chosen.unwrap_or(props.lang);
+    use_ui_strings(wanted, props.base.clone());
+    // Render in a language only once its strings are here: a change of `lang` is
+    // then a change of props, so every component redraws in the new language.
+    let lang = if wanted.is_installed() { wanted } else { Lang::Nb };
     let strings = lang.strings();
     // What was last loaded, without the language: a change of language alone keeps
     // the current screen (and the guide's place) until the new text has arrived.
@@ -107,7 +110,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let state = state.clone();
         let host = props.host.clone();
-        let deps = (props.src.clone(), props.inline.clone(), props.start, lang, *attempt);
+        let deps = (props.src.clone(), props.inline.clone(), props.start, wanted, *attempt);
         use_effect_with(deps, move |(src, inline, start, lang, attempt)| {
             let gen = {
                 let mut g = generation.borrow_mut();
@@ -150,7 +153,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let switcher = match &*state {
         State::Ready(loaded) if !props.print_all => html! {
-            <LangSwitcher {lang} available={loaded.langs.clone()} onchange={onlang} instance={props.instance} />
+            <LangSwitcher lang={wanted} available={loaded.langs.clone()} onchange={onlang} instance={props.instance} />
         },
         _ => html! {},
     };
