@@ -14,6 +14,7 @@ import {
   externalRequests,
   assertClean,
   relevantErrors,
+  openPage,
   waitForWidgetEvent,
   expectVisible,
   expectHidden,
@@ -73,31 +74,10 @@ function walkContent(p) {
   return { asked, result: node };
 }
 
-// The same recorder as helpers.mjs's openPage, in a phone context (openPage takes no device options).
-function recorder() {
-  window.__bti = { events: [], csp: [] };
-  for (const type of ['bti-ready', 'bti-error']) {
-    window.addEventListener(type, (e) => {
-      window.__bti.events.push({ type, id: e.target?.id || '', tag: e.target?.localName || '', message: e.detail?.message ?? null });
-    }, true);
-  }
-}
-
+/** A phone: touch, mobile viewport, with everything openPage records. */
 async function openPhone({ viewport = MOBILE } = {}) {
-  const context = await env.browser.newContext({ viewport, hasTouch: true, isMobile: true, locale: 'nb-NO', serviceWorkers: 'block' });
-  context.setDefaultTimeout(10_000);
-  context.setDefaultNavigationTimeout(15_000);
-  await context.addInitScript(recorder);
-  const errors = [];
-  const requests = [];
-  context.on('request', (req) => requests.push(req.url()));
-  await context.route((url) => externalRequests([url.href]).length > 0, (route) => route.abort('blockedbyclient'));
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()} [${msg.location()?.url ?? ''}]`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return { context, page, errors, requests, widget: page.locator('bti-veileder') };
+  const s = await openPage(env.browser, { viewport, device: { hasTouch: true, isMobile: true } });
+  return { ...s, widget: s.page.locator('bti-veileder') };
 }
 
 async function openGuide(opts) {

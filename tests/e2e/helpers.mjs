@@ -137,8 +137,8 @@ function recorder() {
  * `errors` (console errors and uncaught exceptions, in any frame) and
  * `requests` (every URL the browser asked for, in any frame or worker).
  */
-export async function openPage(browser, { viewport = { width: 1280, height: 900 }, bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport, bypassCSP, locale: 'nb-NO', serviceWorkers: 'block' });
+export async function openPage(browser, { viewport = { width: 1280, height: 900 }, bypassCSP = false, device = {} } = {}) {
+  const context = await browser.newContext({ viewport, bypassCSP, locale: 'nb-NO', serviceWorkers: 'block', ...device });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   await context.addInitScript(recorder);
