@@ -12,6 +12,8 @@ build_core() { # name, cargo feature flags…
   cargo build --lib --release --target wasm32-unknown-unknown --quiet "$@"
   wasm-bindgen --target web --no-typescript --out-dir pkg --out-name "$name" \
     target/wasm32-unknown-unknown/release/bti_veileder.wasm
+  # twiggy reads the wasm before wasm-opt (it cannot parse the optimised one); keep it for scripts/size.sh.
+  cp "pkg/${name}_bg.wasm" "target/${name}_bg.pre-opt.wasm"
   node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     --strip-producers --strip-target-features \

@@ -23,8 +23,8 @@ measure() { # label, budget KB, files…
 }
 measure citizen "$budget_kb" pkg/bti-veileder.js pkg/bti-guide.js pkg/bti-guide_bg.wasm pkg/bti-veileder.css
 measure staff "$staff_budget_kb" pkg/bti-veileder.js pkg/bti-core.js pkg/bti-core_bg.wasm pkg/bti-veileder.css pkg/bti-handbook.css
-if command -v twiggy >/dev/null && [ -f target/wasm32-unknown-unknown/release/bti_veileder.wasm ]; then
-  echo "size: twiggy top 12 of the staff wasm before wasm-opt:"
-  twiggy top -n 12 target/wasm32-unknown-unknown/release/bti_veileder.wasm 2>/dev/null | sed 's/^/  /' || true
+if command -v twiggy >/dev/null && [ -f target/bti-guide_bg.pre-opt.wasm ]; then
+  echo "size: twiggy top 15 of the citizen wasm (before wasm-opt, names kept):"
+  twiggy top -n 15 target/bti-guide_bg.pre-opt.wasm 2>&1 | sed 's/^/  /'
 fi
 exit $fail
