@@ -597,6 +597,7 @@ for (const [name, go, host] of [['guide result', guideResult, 'bti-veileder'], [
           if (!el.getClientRects().length) continue;
           const cs = getComputedStyle(el);
           if (cs.display === 'inline') continue; // inline boxes have no scroll box; their block parent is checked via scrollWidth of the page
+          if (cs.clipPath !== 'none' && el !== document.activeElement && el !== sr.activeElement) continue; // visually hidden until focused (skip buttons)
           const w = el.scrollWidth > el.clientWidth + 1;
           const h = (cs.overflowY !== 'visible' || cs.height !== 'auto') && el.scrollHeight > el.clientHeight + 1;
           if (w || h) out.push({ tag: el.localName, cls: String(el.className), text: el.textContent.trim().slice(0, 50), scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, scrollHeight: el.scrollHeight, clientHeight: el.clientHeight });

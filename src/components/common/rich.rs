@@ -40,5 +40,7 @@ fn block(b: &Block) -> Html {
 #[function_component(Rich)]
 pub fn rich(props: &RichProps) -> Html {
     let blocks = rich::parse(props.text.get(props.lang));
-    html! { <div class="bti-rich">{ for blocks.iter().map(block) }</div> }
+    // Text shown in bokmål because it is not translated says so, for screen readers.
+    let fallback = (!props.text.has(props.lang)).then_some(crate::model::BASE_LANG);
+    html! { <div class="bti-rich" lang={fallback}>{ for blocks.iter().map(block) }</div> }
 }
