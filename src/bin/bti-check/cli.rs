@@ -13,7 +13,7 @@ Bruk:
   bti-check [--json] FIL...     sjekk filene og list alle problemer
   bti-check --schema            skriv JSON Schema for innholdsfiler
   bti-check --part-schema       skriv JSON Schema for delfiler
-  bti-check --online FIL...     sjekk også eksterne lenker (ikke tilgjengelig ennå)
+  bti-check --online FIL...     sjekk også at eksterne lenker svarer (bruker curl)
 
 En indeksfil med «parts» sjekkes sammen med delfilene den viser til
 (stiene er relative til indeksfilen).
@@ -58,17 +58,13 @@ pub fn main() -> ExitCode {
             _ => files.push(a.clone()),
         }
     }
-    if online {
-        eprintln!("bti-check: sjekk av eksterne lenker (--online) er ikke tilgjengelig: verktøyet har ingen HTTP-klient. Sjekk lenkene for hånd.");
-        return ExitCode::from(2);
-    }
     if files.is_empty() {
         eprintln!("{HELP}");
         return ExitCode::from(2);
     }
     let mut found = Vec::new();
     for file in &files {
-        match check_file(Path::new(file)) {
+        match check_file(Path::new(file), online) {
             Ok(list) => found.extend(list),
             Err(message) => {
                 eprintln!("{message}");
@@ -115,7 +111,7 @@ fn read(path: &Path) -> Result<String, String> {
 }
 
 /// Checks one file; an index file is checked together with its parts.
-fn check_file(path: &Path) -> Result<Vec<Found>, String> {
+fn check_file(path: &Path, online: bool) -> Result<Vec<Found>, String> {
     let text = read(path)?;
     let parts: Vec<Part> = json::parse(&text)
         .ok()
@@ -130,13 +126,21 @@ fn check_file(path: &Path) -> Result<Vec<Found>, String> {
         texts.push(read(&part_path)?);
         names.push(part_path.display().to_string());
     }
-    let checked = if parts.is_empty() {
+    let mut checked = if parts.is_empty() {
         model::load_str(&text)
     } else {
         let with_text: Vec<(Part, &str)> =
             parts.iter().cloned().zip(texts.iter().map(String::as_str)).collect();
         model::load_split(&text, &with_text)
     };
+    if online {
+        for (n, t) in std::iter::once(&text).chain(texts.iter()).enumerate() {
+            if let Ok(tree) = json::parse(t) {
+                let source = u16::try_from(n).unwrap_or(u16::MAX);
+                checked.problems.extend(super::online::check(&super::online::urls(&tree), source));
+            }
+        }
+    }
     Ok(checked
         .problems
         .into_iter()
