@@ -220,3 +220,17 @@ async fn with_debug_the_editor_sees_every_problem_with_its_place() {
     assert!(root.query_selector("a[href^='javascript']").unwrap().is_none());
     w.destroy();
 }
+
+#[wasm_bindgen_test]
+async fn content_shown_in_bokmal_under_another_ui_language_is_marked_lang_nb() {
+    bti_veileder::i18n::install(bti_veileder::i18n::Lang::So, include_str!("../src/i18n/so.json")).unwrap();
+    let (host, root) = host(&[("start", "guide"), ("lang", "so")]);
+    let mut w = Widget::new(root.clone(), host, None);
+    w.set_content(CONTENT.into());
+    let question = find(&root, "h3", "Hvem er du bekymret for?").await;
+    assert_eq!(root.query_selector(".bti-root").unwrap().unwrap().get_attribute("lang").as_deref(), Some("so"));
+    assert_eq!(question.get_attribute("lang").as_deref(), Some("nb"), "the Norwegian question says it is Norwegian");
+    let answer = find(&root, "button", "Et barn jeg kjenner").await;
+    assert_eq!(answer.get_attribute("lang").as_deref(), Some("nb"));
+    w.destroy();
+}

@@ -53,6 +53,12 @@ impl Text {
         }
     }
 
+    /// `Some("nb")` when this text is shown in bokmål for want of `lang`: the
+    /// element holding it then says so in its `lang` attribute, for screen readers.
+    pub fn fallback_lang(&self, lang: &str) -> Option<&'static str> {
+        (lang != BASE_LANG && !self.has(lang)).then_some(BASE_LANG)
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             Text::Plain(s) => s.trim().is_empty(),

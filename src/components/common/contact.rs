@@ -25,10 +25,11 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
     let s = props.lang.strings();
     let dialable = !(props.example && c.scope == Scope::Local);
     let name = c.name.get(code).to_string();
+    let name_lang = c.name.fallback_lang(code);
     let title = match props.level {
-        4 => html! { <h4 class="bti-contact__name">{ name }</h4> },
-        5 => html! { <h5 class="bti-contact__name">{ name }</h5> },
-        _ => html! { <h3 class="bti-contact__name">{ name }</h3> },
+        4 => html! { <h4 class="bti-contact__name" lang={name_lang}>{ name }</h4> },
+        5 => html! { <h5 class="bti-contact__name" lang={name_lang}>{ name }</h5> },
+        _ => html! { <h3 class="bti-contact__name" lang={name_lang}>{ name }</h3> },
     };
     let phone = c.phone.as_ref().map(|phone| match tel_href(phone).filter(|_| dialable) {
         Some(href) => html! {
@@ -54,7 +55,7 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
             { email.unwrap_or_default() }
             { web.unwrap_or_default() }
             if let Some(hours) = &c.hours {
-                <p class="bti-contact__hours">{ s.hours }{ ": " }{ hours.get(code) }</p>
+                <p class="bti-contact__hours">{ s.hours }{ ": " }<span lang={hours.fallback_lang(code)}>{ hours.get(code) }</span></p>
             }
             if let Some(note) = &c.note {
                 <div class="bti-contact__note"><Rich text={note.clone()} lang={code} /></div>
@@ -80,7 +81,7 @@ pub fn contact_line(props: &ContactCardProps) -> Html {
     let dialable = !(props.example && c.scope == Scope::Local);
     html! {
         <li class="bti-contact-line">
-            <span class="bti-contact-line__name">{ c.name.get(code) }</span>{ " " }
+            <span class="bti-contact-line__name" lang={c.name.fallback_lang(code)}>{ c.name.get(code) }</span>{ " " }
             if let Some(phone) = &c.phone {
                 if let Some(href) = tel_href(phone).filter(|_| dialable) {
                     <a class="bti-contact-line__phone" href={href}><bdi dir="ltr">{ phone.clone() }</bdi></a>
@@ -90,7 +91,7 @@ pub fn contact_line(props: &ContactCardProps) -> Html {
                 }
             }
             if let Some(hours) = &c.hours {
-                <span class="bti-contact-line__hours">{ hours.get(code) }</span>
+                <span class="bti-contact-line__hours" lang={hours.fallback_lang(code)}>{ hours.get(code) }</span>
             }
         </li>
     }

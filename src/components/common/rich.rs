@@ -41,6 +41,6 @@ fn block(b: &Block) -> Html {
 pub fn rich(props: &RichProps) -> Html {
     let blocks = rich::parse(props.text.get(props.lang));
     // Text shown in bokmål because it is not translated says so, for screen readers.
-    let fallback = (!props.text.has(props.lang)).then_some(crate::model::BASE_LANG);
+    let fallback = props.text.fallback_lang(props.lang);
     html! { <div class="bti-rich" lang={fallback}>{ for blocks.iter().map(block) }</div> }
 }

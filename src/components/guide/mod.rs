@@ -96,13 +96,13 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
         Some(Node::Question(q)) => html! {
             <section class="bti-question" aria-labelledby={heading_id.clone()}>
                 <p class="bti-progress">{ fill(s.step_of, &[&state.question_number().to_string()]) }</p>
-                <h3 class="bti-question__title" id={heading_id.clone()} tabindex="-1" ref={heading.clone()}>{ q.title.get(code) }</h3>
+                <h3 class="bti-question__title" id={heading_id.clone()} tabindex="-1" ref={heading.clone()} lang={q.title.fallback_lang(code)}>{ q.title.get(code) }</h3>
                 if let Some(help) = &q.help { <Rich text={help.clone()} lang={code} /> }
                 <ul class="bti-answers" aria-labelledby={heading_id.clone()}>
                     { for q.answers.iter().map(|a| {
                         let id = a.id.clone();
                         let onclick = dispatch.reform(move |_: MouseEvent| GuideAction::Answer(id.clone()));
-                        html! { <li><button type="button" class="bti-answer" {onclick}>{ a.label.get(code) }</button></li> }
+                        html! { <li><button type="button" class="bti-answer" {onclick} lang={a.label.fallback_lang(code)}>{ a.label.get(code) }</button></li> }
                     }) }
                 </ul>
                 if state.answered.is_empty() { <p class="bti-private">{ s.private_note }</p> }

@@ -39,7 +39,7 @@ pub fn result_screen(props: &ResultScreenProps) -> Html {
     let summary = props.state.summary(&props.guide);
     html! {
         <section class="bti-result" aria-labelledby={props.heading_id.clone()}>
-            <h3 class="bti-result__title" id={props.heading_id.clone()} tabindex="-1" ref={props.heading.clone()}>{ r.title.get(code) }</h3>
+            <h3 class="bti-result__title" id={props.heading_id.clone()} tabindex="-1" ref={props.heading.clone()} lang={r.title.fallback_lang(code)}>{ r.title.get(code) }</h3>
             if r.not_sure_ok { <p class="bti-reassure">{ s.not_sure_ok }</p> }
             <h4>{ s.now_title }</h4>
             <Rich text={r.now.clone()} lang={code} />
@@ -66,9 +66,9 @@ pub fn result_screen(props: &ResultScreenProps) -> Html {
                         let onclick = props.ondispatch.reform(move |_: MouseEvent| GuideAction::ChangeAt(i));
                         html! {
                             <div class="bti-summary__row">
-                                <dt>{ question }</dt>
+                                <dt lang={q.title.fallback_lang(code)}>{ question }</dt>
                                 <dd>
-                                    { a.label.get(code) }{ " " }
+                                    <span lang={a.label.fallback_lang(code)}>{ a.label.get(code) }</span>{ " " }
                                     <button type="button" class="bti-summary__change" aria-label={label} {onclick}>{ s.change }</button>
                                 </dd>
                             </div>

@@ -63,7 +63,7 @@ fn pages(ctx: &HbCtx, title: &str, list: &[ContentPage], id: Option<&str>, make:
     match id {
         None => index(ctx, title, make, list.iter().map(|p| Entry { id: p.id.clone(), title: p.title.get(code).into(), hint: None }).collect()),
         Some(id) => match list.iter().find(|p| p.id == id) {
-            Some(p) => html! { <><PageTitle text={p.title.get(code).to_string()} /><Rich text={p.body.clone()} lang={code} /></> },
+            Some(p) => html! { <><PageTitle text={p.title.get(code).to_string()} lang={p.title.fallback_lang(code)} /><Rich text={p.body.clone()} lang={code} /></> },
             None => html! { <PageTitle text={ctx.lang.strings().not_found} /> },
         },
     }
@@ -81,7 +81,7 @@ pub fn catalog_page() -> Html {
         Page::Tools(Some(id)) => match c.tools.iter().find(|t| &t.id == id) {
             Some(t) => html! {
                 <>
-                    <PageTitle text={t.title.get(code).to_string()} />
+                    <PageTitle text={t.title.get(code).to_string()} lang={t.title.fallback_lang(code)} />
                     <Rich text={t.description.clone()} lang={code} />
                     if let Some((href, label)) = t.document.as_ref().and_then(|d| crate::model::links::safe_href(&d.href).map(|h| (h.to_string(), d.label.get(code).to_string()))) {
                         <p><a class="bti-button" href={href}>{ s.open_document }{ ": " }{ label }</a></p>
@@ -114,7 +114,7 @@ pub fn catalog_page() -> Html {
             Some(r) => html! {
                 <>
                     <p class="bti-where">{ kind(r.kind, s) }</p>
-                    <PageTitle text={r.title.get(code).to_string()} />
+                    <PageTitle text={r.title.get(code).to_string()} lang={r.title.fallback_lang(code)} />
                     <Rich text={r.description.clone()} lang={code} />
                     if let Some((href, label)) = r.link.as_ref().and_then(|d| crate::model::links::safe_href(&d.href).map(|h| (h.to_string(), d.label.get(code).to_string()))) {
                         <p><a class="bti-link" href={href}>{ label }</a></p>
@@ -131,7 +131,7 @@ pub fn catalog_page() -> Html {
                 filter.service = Some(sv.id.clone());
                 html! {
                     <>
-                        <PageTitle text={sv.name.get(code).to_string()} />
+                        <PageTitle text={sv.name.get(code).to_string()} lang={sv.name.fallback_lang(code)} />
                         <Rich text={sv.description.clone()} lang={code} />
                         <p><super::RouteLink nav={ctx.nav.clone()} to={filter}>{ fill(s.showing_for, &[sv.name.get(code)]) }</super::RouteLink></p>
                         if let Some(r) = &sv.routines {

@@ -68,6 +68,9 @@ pub fn use_hb() -> Rc<HbCtx> {
 #[derive(Properties, PartialEq)]
 pub struct PageTitleProps {
     pub text: AttrValue,
+    /// `Some("nb")` when the title is content shown in bokmål for want of a translation.
+    #[prop_or_default]
+    pub lang: Option<&'static str>,
 }
 
 /// The page's h2: focused after navigation, named by the page's `main`.
@@ -75,6 +78,6 @@ pub struct PageTitleProps {
 pub fn page_title(props: &PageTitleProps) -> Html {
     let ctx = use_hb();
     html! {
-        <h2 class="bti-page__title" id={ctx.heading_id.clone()} tabindex="-1" ref={ctx.heading.clone()}>{ props.text.clone() }</h2>
+        <h2 class="bti-page__title" id={ctx.heading_id.clone()} tabindex="-1" ref={ctx.heading.clone()} lang={props.lang}>{ props.text.clone() }</h2>
     }
 }

@@ -68,7 +68,7 @@ pub fn step_page(props: &IdProps) -> Html {
     html! {
         <article class="bti-step">
             <p class="bti-where">{ format!("{} · {}", level_name, fill(s.step, &[&(index + 1).to_string(), &level.steps.len().to_string()])) }</p>
-            <PageTitle text={st.title.get(code).to_string()} />
+            <PageTitle text={st.title.get(code).to_string()} lang={st.title.fallback_lang(code)} />
             if let Some(d) = &st.deadline {
                 <p class="bti-deadline"><strong>{ s.deadline }{ ": " }</strong>{ d.get(code) }</p>
             }
