@@ -20,6 +20,7 @@ use crate::hooks::content::Loaded;
 use crate::hooks::focus::use_focus_on_change;
 use crate::hooks::route::use_route;
 use crate::i18n::{fill, Lang};
+use crate::model::Text;
 
 pub use link::{Nav, RouteLink};
 pub use page::{HbCtx, PageTitle};
@@ -41,24 +42,23 @@ pub struct HandbookViewProps {
     pub switcher: Html,
 }
 
+/// The title of the item `id` names in `list` (the id itself if it is not there).
+fn item_title<T>(id: &Option<String>, list: &[T], fields: impl Fn(&T) -> (&str, &Text), code: &str) -> Option<String> {
+    let id = id.as_deref()?;
+    let found = list.iter().map(&fields).find(|(i, _)| *i == id);
+    Some(found.map(|(_, t)| t.get(code).to_string()).unwrap_or_else(|| id.to_string()))
+}
+
 /// The breadcrumb trail to a route: (link target, label); the last is the current page.
 fn crumbs(ctx: &HbCtx) -> Vec<(Option<Page>, String)> {
     let s = ctx.lang.strings();
     let code = ctx.lang.code();
     let c = &ctx.loaded.content;
-    let title_of = |list: &[(String, String)], id: &str| {
-        list.iter().find(|(i, _)| i == id).map(|(_, t)| t.clone()).unwrap_or_else(|| id.to_string())
+    // A catalog index is the current page; on an item's page it is a link before the item.
+    let section = |page: Page, label: &str, item: Option<String>| match item {
+        Some(title) => vec![(Some(page), label.to_string()), (None, title)],
+        None => vec![(None, label.to_string())],
     };
-    let section = |page: Page, label: &str, item: Option<(&str, Vec<(String, String)>)>| {
-        let mut v = vec![(Some(page), label.to_string())];
-        if let Some((id, list)) = item {
-            v.push((None, title_of(&list, id)));
-        } else {
-            v[0].0 = None;
-        }
-        v
-    };
-    let pairs = |it: Vec<(String, String)>| it;
     let mut trail = vec![(Some(Page::Front), s.front_page.to_string())];
     let rest = match &ctx.route.page {
         Page::Front => vec![],
@@ -73,12 +73,20 @@ fn crumbs(ctx: &HbCtx) -> Vec<(Option<Page>, String)> {
             ],
             None => vec![(None, s.not_found.to_string())],
         },
-        Page::Tools(id) => section(Page::Tools(None), s.tools, id.as_deref().map(|i| (i, pairs(c.tools.iter().map(|t| (t.id.clone(), t.title.get(code).to_string())).collect())))),
-        Page::Laws(id) => section(Page::Laws(None), s.laws, id.as_deref().map(|i| (i, pairs(c.laws.iter().map(|t| (t.id.clone(), t.title.get(code).to_string())).collect())))),
-        Page::Roles(id) => section(Page::Roles(None), s.roles, id.as_deref().map(|i| (i, pairs(c.roles.iter().map(|t| (t.id.clone(), t.title.get(code).to_string())).collect())))),
-        Page::Services(id) => section(Page::Services(None), s.services, id.as_deref().map(|i| (i, pairs(c.services.iter().map(|t| (t.id.clone(), t.name.get(code).to_string())).collect())))),
-        Page::Kommune(id) => section(Page::Kommune(None), s.kommune_level, id.as_deref().map(|i| (i, pairs(c.publication.kommune.iter().map(|t| (t.id.clone(), t.title.get(code).to_string())).collect())))),
-        Page::Etat(id) => section(Page::Etat(None), s.etat_level, id.as_deref().map(|i| (i, pairs(c.publication.etat.iter().map(|t| (t.id.clone(), t.title.get(code).to_string())).collect())))),
+        Page::Tools(id) => section(Page::Tools(None), s.tools, item_title(id, &c.tools, |t| (&t.id, &t.title), code)),
+        Page::Laws(id) => section(Page::Laws(None), s.laws, item_title(id, &c.laws, |t| (&t.id, &t.title), code)),
+        Page::Roles(id) => section(Page::Roles(None), s.roles, item_title(id, &c.roles, |t| (&t.id, &t.title), code)),
+        Page::Services(id) => {
+            section(Page::Services(None), s.services, item_title(id, &c.services, |t| (&t.id, &t.name), code))
+        }
+        Page::Kommune(id) => section(
+            Page::Kommune(None),
+            s.kommune_level,
+            item_title(id, &c.publication.kommune, |t| (&t.id, &t.title), code),
+        ),
+        Page::Etat(id) => {
+            section(Page::Etat(None), s.etat_level, item_title(id, &c.publication.etat, |t| (&t.id, &t.title), code))
+        }
         Page::Finder => vec![(None, s.finder_title.to_string())],
         Page::Search(_) => vec![(None, s.search_label.to_string())],
         Page::NotFound(_) => vec![(None, s.not_found.to_string())],
