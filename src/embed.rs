@@ -67,12 +67,20 @@ impl Widget {
         let base = AttrValue::from(base.unwrap_or_default());
         let props = read_props(&host, instance, None, base);
         let handle = yew::Renderer::<App>::with_root_and_props(root, props.clone()).render();
-        Widget { handle: Some(handle), props }
+        Widget {
+            handle: Some(handle),
+            props,
+        }
     }
 
     /// Re-reads the host's attributes after one of them changed.
     pub fn update(&mut self) {
-        let props = read_props(&self.props.host, self.props.instance, self.props.inline.clone(), self.props.base.clone());
+        let props = read_props(
+            &self.props.host,
+            self.props.instance,
+            self.props.inline.clone(),
+            self.props.base.clone(),
+        );
         self.apply(props);
     }
 
@@ -108,7 +116,12 @@ fn attr(host: &HtmlElement, name: &str) -> Option<String> {
         .filter(|v| !v.trim().is_empty())
 }
 
-fn read_props(host: &HtmlElement, instance: u32, inline: Option<AttrValue>, base: AttrValue) -> AppProps {
+fn read_props(
+    host: &HtmlElement,
+    instance: u32,
+    inline: Option<AttrValue>,
+    base: AttrValue,
+) -> AppProps {
     let page_lang = host
         .closest("[lang]")
         .ok()

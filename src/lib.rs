@@ -1,9 +1,9 @@
 //! bti-veileder: the BTI handbook and citizen guide as one embeddable widget.
-pub mod model;
 pub mod guide;
 pub mod handbook;
 pub mod i18n;
 pub mod load;
+pub mod model;
 #[cfg(feature = "handbook")]
 pub mod search;
 

@@ -27,7 +27,12 @@ pub enum LoadError {
     /// The server answered with a status other than 2xx.
     Http { url: String, status: u16 },
     /// The file is not JSON.
-    Json { url: String, line: usize, column: usize, message: String },
+    Json {
+        url: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// The JSON cannot be shown (a fatal validation problem).
     Invalid { url: String, message: String },
 }
@@ -38,7 +43,12 @@ impl LoadError {
         match self {
             LoadError::Network { url } => fill(s.err_network, &[url]),
             LoadError::Http { url, status } => fill(s.err_http, &[&status.to_string(), url]),
-            LoadError::Json { url, line, column, message } => {
+            LoadError::Json {
+                url,
+                line,
+                column,
+                message,
+            } => {
                 let at = fill(s.err_line_col, &[&line.to_string(), &column.to_string()]);
                 fill(s.err_json, &[url, &at, message])
             }
@@ -53,7 +63,12 @@ impl LoadError {
             Some(i) => text[..i].to_string(),
             None => text,
         };
-        LoadError::Json { url: url.to_string(), line: err.line(), column: err.column(), message }
+        LoadError::Json {
+            url: url.to_string(),
+            line: err.line(),
+            column: err.column(),
+            message,
+        }
     }
 }
 
@@ -64,13 +79,20 @@ mod tests {
 
     #[test]
     fn http_errors_name_the_status_and_the_file() {
-        let e = LoadError::Http { url: "/innhold.json".into(), status: 404 };
-        assert_eq!(e.message(Lang::Nb.strings()), "Serveren svarte HTTP 404 for /innhold.json.");
+        let e = LoadError::Http {
+            url: "/innhold.json".into(),
+            status: 404,
+        };
+        assert_eq!(
+            e.message(Lang::Nb.strings()),
+            "Serveren svarte HTTP 404 for /innhold.json."
+        );
     }
 
     #[test]
     fn json_errors_name_line_and_column() {
-        let err = serde_json::from_str::<serde_json::Value>("{\n  \"a\": 1,\n  oops\n}").unwrap_err();
+        let err =
+            serde_json::from_str::<serde_json::Value>("{\n  \"a\": 1,\n  oops\n}").unwrap_err();
         let e = LoadError::from_json_error("x.json", &err);
         assert_eq!(
             e.message(Lang::Nb.strings()),

@@ -21,8 +21,15 @@ fn serve(requests: usize) -> u16 {
                     break;
                 }
             }
-            let status = if first.contains(" /finnes ") { "200 OK" } else { "404 Not Found" };
-            let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            let status = if first.contains(" /finnes ") {
+                "200 OK"
+            } else {
+                "404 Not Found"
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
         }
     });
     port
@@ -48,9 +55,18 @@ fn online_check_reports_dead_links_where_they_stand_and_passes_live_ones() {
 }}"#
     );
     std::fs::write(&file, content).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_bti-check")).arg("--online").arg(&file).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_bti-check"))
+        .arg("--online")
+        .arg(&file)
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "dead links are errors:\n{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "dead links are errors:\n{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(
         text.contains(&format!(
             "innhold.json:5:39: error: contacts[1].url: Lenken http://127.0.0.1:{port}/borte svarer HTTP 404."
@@ -58,9 +74,19 @@ fn online_check_reports_dead_links_where_they_stand_and_passes_live_ones() {
         "{text}"
     );
     assert!(text.contains(&format!("innhold.json:8:59: error: guide.nodes[0].now: Lenken http://127.0.0.1:{port}/borte-ogsaa svarer HTTP 404")), "{text}");
-    assert!(!text.contains("/finnes"), "the live link is not reported:\n{text}");
+    assert!(
+        !text.contains("/finnes"),
+        "the live link is not reported:\n{text}"
+    );
 
-    let offline = Command::new(env!("CARGO_BIN_EXE_bti-check")).arg(&file).output().unwrap();
-    assert_eq!(offline.status.code(), Some(0), "without --online no link is fetched");
+    let offline = Command::new(env!("CARGO_BIN_EXE_bti-check"))
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        offline.status.code(),
+        Some(0),
+        "without --online no link is fetched"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -36,7 +36,14 @@ fn merged() -> Value {
         let section = part["section"].as_str().expect("part section");
         let allowed: &[&str] = match section {
             "guide" => &["guide", "glossary"],
-            "handbook" => &["publication", "levels", "services", "tools", "laws", "roles"],
+            "handbook" => &[
+                "publication",
+                "levels",
+                "services",
+                "tools",
+                "laws",
+                "roles",
+            ],
             other => panic!("unknown section {other}"),
         };
         let Value::Object(part_obj) = read_json(&dir.join(src)) else {
@@ -46,7 +53,10 @@ fn merged() -> Value {
             if key == "$schema" {
                 continue;
             }
-            assert!(allowed.contains(&key.as_str()), "{src}: key {key} is not in section {section}");
+            assert!(
+                allowed.contains(&key.as_str()),
+                "{src}: key {key} is not in section {section}"
+            );
             assert!(!obj.contains_key(&key), "{src}: key {key} is given twice");
             obj.insert(key, value);
         }
@@ -75,9 +85,16 @@ fn non_empty(path: &str, text: &Text) {
 fn example_content_parses_strictly() {
     let c = content();
     assert_eq!(c.format, 1);
-    assert!(c.meta.example, "the example kommune is marked as example content");
+    assert!(
+        c.meta.example,
+        "the example kommune is marked as example content"
+    );
     assert_eq!(c.meta.kommune.get("nb"), "Eksempel kommune");
-    assert!(c.meta.exit_url.as_deref().is_some_and(|u| u.starts_with("https://")));
+    assert!(c
+        .meta
+        .exit_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://")));
 }
 
 #[test]
@@ -91,15 +108,27 @@ fn ids_are_unique() {
     unique("glossary", c.glossary.iter().map(|x| x.id.as_str()));
     unique(
         "pages",
-        c.publication.kommune.iter().chain(&c.publication.etat).map(|x| x.id.as_str()),
+        c.publication
+            .kommune
+            .iter()
+            .chain(&c.publication.etat)
+            .map(|x| x.id.as_str()),
     );
     unique("levels", c.levels.iter().map(|x| x.id.as_str()));
-    unique("steps", c.levels.iter().flat_map(|l| l.steps.iter().map(|s| s.id.as_str())));
+    unique(
+        "steps",
+        c.levels
+            .iter()
+            .flat_map(|l| l.steps.iter().map(|s| s.id.as_str())),
+    );
     let guide = c.guide.as_ref().expect("guide");
     unique("guide nodes", guide.nodes.iter().map(Node::id));
     for node in &guide.nodes {
         if let Node::Question(q) = node {
-            unique(&format!("answers of {}", q.id), q.answers.iter().map(|a| a.id.as_str()));
+            unique(
+                &format!("answers of {}", q.id),
+                q.answers.iter().map(|a| a.id.as_str()),
+            );
         }
     }
 }
@@ -116,7 +145,11 @@ fn every_reference_resolves() {
 
     for s in &c.services {
         for id in &s.contacts {
-            assert!(contacts.contains(id.as_str()), "services.{}: unknown contact {id}", s.id);
+            assert!(
+                contacts.contains(id.as_str()),
+                "services.{}: unknown contact {id}",
+                s.id
+            );
         }
     }
     for l in &c.levels {
@@ -137,7 +170,11 @@ fn every_reference_resolves() {
                 }
             }
             for n in &s.service_notes {
-                assert!(services.contains(n.service.as_str()), "{at}: unknown service {}", n.service);
+                assert!(
+                    services.contains(n.service.as_str()),
+                    "{at}: unknown service {}",
+                    n.service
+                );
                 for id in &n.contacts {
                     assert!(contacts.contains(id.as_str()), "{at}: unknown contact {id}");
                 }
@@ -146,20 +183,37 @@ fn every_reference_resolves() {
     }
     let guide = c.guide.as_ref().expect("guide");
     for id in &guide.emergency_contacts {
-        assert!(contacts.contains(id.as_str()), "guide.emergency_contacts: unknown contact {id}");
+        assert!(
+            contacts.contains(id.as_str()),
+            "guide.emergency_contacts: unknown contact {id}"
+        );
     }
     let nodes: BTreeSet<_> = guide.nodes.iter().map(Node::id).collect();
-    assert!(nodes.contains(guide.start.as_str()), "guide.start: unknown node {}", guide.start);
+    assert!(
+        nodes.contains(guide.start.as_str()),
+        "guide.start: unknown node {}",
+        guide.start
+    );
     for node in &guide.nodes {
         match node {
             Node::Question(q) => {
                 for a in &q.answers {
-                    assert!(nodes.contains(a.next.as_str()), "guide.{}.{}: unknown node {}", q.id, a.id, a.next);
+                    assert!(
+                        nodes.contains(a.next.as_str()),
+                        "guide.{}.{}: unknown node {}",
+                        q.id,
+                        a.id,
+                        a.next
+                    );
                 }
             }
             Node::Result(r) => {
                 for id in &r.contacts {
-                    assert!(contacts.contains(id.as_str()), "guide.{}: unknown contact {id}", r.id);
+                    assert!(
+                        contacts.contains(id.as_str()),
+                        "guide.{}: unknown contact {id}",
+                        r.id
+                    );
                 }
             }
         }
@@ -179,11 +233,19 @@ fn guide_is_a_tree_of_questions_ending_in_results() {
         path: &mut Vec<&'a str>,
         seen: &mut BTreeSet<&'a str>,
     ) {
-        assert!(!path.contains(&id), "guide loops: {} -> {id}", path.join(" -> "));
+        assert!(
+            !path.contains(&id),
+            "guide loops: {} -> {id}",
+            path.join(" -> ")
+        );
         seen.insert(id);
         match by_id[id] {
             Node::Question(q) => {
-                assert!(!q.answers.is_empty(), "guide.{}: a question without answers is a dead end", q.id);
+                assert!(
+                    !q.answers.is_empty(),
+                    "guide.{}: a question without answers is a dead end",
+                    q.id
+                );
                 path.push(id);
                 for a in &q.answers {
                     walk(a.next.as_str(), by_id, path, seen);
@@ -191,14 +253,21 @@ fn guide_is_a_tree_of_questions_ending_in_results() {
                 path.pop();
             }
             Node::Result(r) => {
-                assert!(!r.contacts.is_empty(), "guide.{}: a result needs at least one contact", r.id);
+                assert!(
+                    !r.contacts.is_empty(),
+                    "guide.{}: a result needs at least one contact",
+                    r.id
+                );
             }
         }
     }
     let mut seen = BTreeSet::new();
     walk(guide.start.as_str(), &by_id, &mut Vec::new(), &mut seen);
     for id in by_id.keys() {
-        assert!(seen.contains(id), "guide.{id} cannot be reached from the start");
+        assert!(
+            seen.contains(id),
+            "guide.{id} cannot be reached from the start"
+        );
     }
     match by_id[guide.start.as_str()] {
         Node::Question(q) => assert_eq!(q.title.get("nb"), "Hvem er du bekymret for?"),
@@ -210,7 +279,11 @@ fn guide_is_a_tree_of_questions_ending_in_results() {
 fn example_is_complete_enough_to_start_from() {
     let c = content();
     let guide = c.guide.as_ref().expect("guide");
-    assert!(guide.nodes.len() >= 15, "guide has {} nodes", guide.nodes.len());
+    assert!(
+        guide.nodes.len() >= 15,
+        "guide has {} nodes",
+        guide.nodes.len()
+    );
     assert!(c.services.len() >= 8, "{} services", c.services.len());
     assert!(c.tools.len() >= 8, "{} tools", c.tools.len());
     assert!(c.laws.len() >= 8, "{} laws", c.laws.len());
@@ -230,7 +303,11 @@ fn example_is_complete_enough_to_start_from() {
             non_empty(&format!("{at}.who"), &s.who);
         }
         let last = l.steps.last().unwrap();
-        assert!(!last.decisions.is_empty(), "{}: the last step decides where the case goes", l.id);
+        assert!(
+            !last.decisions.is_empty(),
+            "{}: the last step decides where the case goes",
+            l.id
+        );
         assert!(
             last.decisions.iter().any(|d| d.to_level.is_none()),
             "{}: a case can always be closed",
@@ -238,8 +315,15 @@ fn example_is_complete_enough_to_start_from() {
         );
     }
     let level0_end = c.levels[0].steps.last().unwrap();
-    assert!(level0_end.deadline.is_some(), "level 0 has a time limit to decide");
-    let targets: BTreeSet<_> = level0_end.decisions.iter().filter_map(|d| d.to_level.as_deref()).collect();
+    assert!(
+        level0_end.deadline.is_some(),
+        "level 0 has a time limit to decide"
+    );
+    let targets: BTreeSet<_> = level0_end
+        .decisions
+        .iter()
+        .filter_map(|d| d.to_level.as_deref())
+        .collect();
     assert_eq!(targets, BTreeSet::from(["niva-1", "niva-2", "niva-3"]));
 }
 
@@ -265,13 +349,19 @@ fn national_numbers_are_exact_and_the_old_sms_number_is_gone() {
         )
         .unwrap();
     let digits: String = raw.chars().filter(|ch| !ch.is_whitespace()).collect();
-    assert!(!digits.contains("47716111"), "the old SMS number for 116 111 must not appear");
+    assert!(
+        !digits.contains("47716111"),
+        "the old SMS number for 116 111 must not appear"
+    );
     let form = c
         .contacts
         .iter()
         .find(|x| x.url.as_deref() == Some("https://bekymringsmelding.fiks.ks.no/privat"))
         .expect("the national digital form is a contact");
-    assert!(form.note.as_ref().is_some_and(|n| n.get("nb").contains("ikke anonym")));
+    assert!(form
+        .note
+        .as_ref()
+        .is_some_and(|n| n.get("nb").contains("ikke anonym")));
 }
 
 #[test]
@@ -280,24 +370,47 @@ fn phones_links_and_rich_text_are_safe() {
     let c = content();
     for x in &c.contacts {
         if let Some(p) = &x.phone {
-            assert!(links::tel_href(p).is_some(), "contacts.{}: phone {p} is not a valid number", x.id);
+            assert!(
+                links::tel_href(p).is_some(),
+                "contacts.{}: phone {p} is not a valid number",
+                x.id
+            );
         }
         if let Some(u) = &x.url {
-            assert!(links::safe_href(u).is_some(), "contacts.{}: url {u} is not safe", x.id);
+            assert!(
+                links::safe_href(u).is_some(),
+                "contacts.{}: url {u} is not safe",
+                x.id
+            );
         }
     }
     for t in &c.tools {
         if let Some(d) = &t.document {
-            assert!(links::safe_href(&d.href).is_some(), "tools.{}: {} is not safe", t.id, d.href);
+            assert!(
+                links::safe_href(&d.href).is_some(),
+                "tools.{}: {} is not safe",
+                t.id,
+                d.href
+            );
         }
     }
     for r in &c.roles {
         if let Some(l) = &r.link {
-            assert!(links::safe_href(&l.href).is_some(), "roles.{}: {} is not safe", r.id, l.href);
+            assert!(
+                links::safe_href(&l.href).is_some(),
+                "roles.{}: {} is not safe",
+                r.id,
+                l.href
+            );
         }
     }
     for l in &c.laws {
-        assert!(links::is_web(&l.url), "laws.{}: {} is not a web address", l.id, l.url);
+        assert!(
+            links::is_web(&l.url),
+            "laws.{}: {} is not a web address",
+            l.id,
+            l.url
+        );
         assert!(
             l.url.starts_with("https://lovdata.no/dokument/NL/lov/"),
             "laws.{}: link to the act on Lovdata",
@@ -316,7 +429,10 @@ fn phones_links_and_rich_text_are_safe() {
                 let bad = rich::unsafe_links(s);
                 assert!(bad.is_empty(), "{path}: unsafe links {bad:?}");
             }
-            Value::Array(a) => a.iter().enumerate().for_each(|(i, x)| walk(x, &format!("{path}[{i}]"))),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| walk(x, &format!("{path}[{i}]"))),
             Value::Object(o) => o.iter().for_each(|(k, x)| walk(x, &format!("{path}.{k}"))),
             _ => {}
         }
@@ -344,15 +460,28 @@ fn the_content_check_finds_no_errors() {
         read("eksempel-kommune.guide.json"),
         read("eksempel-kommune.handbook.json"),
     );
-    let part = |src: &str, section| Part { src: src.into(), section, lang: None };
+    let part = |src: &str, section| Part {
+        src: src.into(),
+        section,
+        lang: None,
+    };
     let checked = load_split(
         &index,
         &[
-            (part("eksempel-kommune.guide.json", Section::Guide), guide.as_str()),
-            (part("eksempel-kommune.handbook.json", Section::Handbook), handbook.as_str()),
+            (
+                part("eksempel-kommune.guide.json", Section::Guide),
+                guide.as_str(),
+            ),
+            (
+                part("eksempel-kommune.handbook.json", Section::Handbook),
+                handbook.as_str(),
+            ),
         ],
     );
     let errors: Vec<_> = checked.problems.iter().filter(|p| p.is_error()).collect();
-    assert!(errors.is_empty(), "the content check reports errors: {errors:#?}");
+    assert!(
+        errors.is_empty(),
+        "the content check reports errors: {errors:#?}"
+    );
     assert!(checked.content.is_some());
 }

@@ -22,8 +22,16 @@ fn content_round_trips_through_json() {
 fn committed_schemas_are_generated_from_the_types() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for (file, fresh, flag) in [
-        ("content/schema.json", bti_veileder::model::schema::content_schema(), "--schema"),
-        ("content/part-schema.json", bti_veileder::model::schema::part_schema(), "--part-schema"),
+        (
+            "content/schema.json",
+            bti_veileder::model::schema::content_schema(),
+            "--schema",
+        ),
+        (
+            "content/part-schema.json",
+            bti_veileder::model::schema::part_schema(),
+            "--part-schema",
+        ),
     ] {
         let committed = std::fs::read_to_string(root.join(file)).unwrap_or_default();
         assert!(
@@ -36,7 +44,8 @@ fn committed_schemas_are_generated_from_the_types() {
 /// Every field that holds a Text in the schema is in merge::TEXT_FIELDS, and nothing else is.
 #[test]
 fn merge_knows_every_text_field() {
-    let schema: serde_json::Value = serde_json::from_str(&bti_veileder::model::schema::content_schema()).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_str(&bti_veileder::model::schema::content_schema()).unwrap();
     let mut found = std::collections::BTreeSet::new();
     fn walk(v: &serde_json::Value, found: &mut std::collections::BTreeSet<String>) {
         if let Some(props) = v.get("properties").and_then(|p| p.as_object()) {
@@ -53,7 +62,8 @@ fn merge_knows_every_text_field() {
         }
     }
     walk(&schema, &mut found);
-    let listed: std::collections::BTreeSet<String> = merge::TEXT_FIELDS.iter().map(|s| s.to_string()).collect();
+    let listed: std::collections::BTreeSet<String> =
+        merge::TEXT_FIELDS.iter().map(|s| s.to_string()).collect();
     assert_eq!(found, listed);
 }
 
@@ -77,13 +87,25 @@ fn example_content_has_no_errors() {
             .iter()
             .map(|p| {
                 let file = path.parent().unwrap().join(&p.src);
-                std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{name} names {}, which cannot be read: {e}", p.src))
+                std::fs::read_to_string(&file)
+                    .unwrap_or_else(|e| panic!("{name} names {}, which cannot be read: {e}", p.src))
             })
             .collect();
-        let with_text: Vec<(Part, &str)> = parts.iter().cloned().zip(texts.iter().map(String::as_str)).collect();
-        let checked = if parts.is_empty() { check::load_str(&text) } else { check::load_split(&text, &with_text) };
+        let with_text: Vec<(Part, &str)> = parts
+            .iter()
+            .cloned()
+            .zip(texts.iter().map(String::as_str))
+            .collect();
+        let checked = if parts.is_empty() {
+            check::load_str(&text)
+        } else {
+            check::load_split(&text, &with_text)
+        };
         let errors: Vec<_> = checked.problems.iter().filter(|p| p.is_error()).collect();
-        assert!(errors.is_empty(), "{name} has errors (run bti-check on it): {errors:#?}");
+        assert!(
+            errors.is_empty(),
+            "{name} has errors (run bti-check on it): {errors:#?}"
+        );
         assert!(checked.content.is_some());
     }
 }

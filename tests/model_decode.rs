@@ -32,14 +32,22 @@ fn err(path: &str, message: &str) -> (String, String) {
 
 #[test]
 fn unknown_field_in_an_array_item_is_named_with_the_allowed_fields() {
-    let e = one::<Vec<Part>>(r#"[{"src": "a.json", "section": "guide"}, {"src": "b", "section": "guide", "x": 1}]"#);
+    let e = one::<Vec<Part>>(
+        r#"[{"src": "a.json", "section": "guide"}, {"src": "b", "section": "guide", "x": 1}]"#,
+    );
     assert_eq!(e.unwrap_err(), err("[1].x", "Ukjent felt «x». Fjern det eller rett navnet. Tillatte felt her: src, section, lang. Elementet [1] blir ikke vist før dette er rettet."));
 }
 
 #[test]
 fn missing_field_is_reported_at_the_object_that_lacks_it() {
     let e = one::<Vec<Part>>(r#"[{"section": "guide"}]"#);
-    assert_eq!(e.unwrap_err(), err("[0]", "Feltet «src» mangler. Legg det til. Elementet [0] blir ikke vist før dette er rettet."));
+    assert_eq!(
+        e.unwrap_err(),
+        err(
+            "[0]",
+            "Feltet «src» mangler. Legg det til. Elementet [0] blir ikke vist før dette er rettet."
+        )
+    );
 }
 
 #[test]
@@ -47,18 +55,36 @@ fn wrong_type_is_reported_at_the_value() {
     let e = one::<Vec<Part>>(r#"[{"src": 3, "section": "guide"}]"#);
     assert_eq!(e.unwrap_err().1, "Feil type: her står et helt tall, men det skal være tekst. Rett verdien. Elementet [0] blir ikke vist før dette er rettet.");
     let e = one::<Vec<Part>>(r#"{"src": "a"}"#);
-    assert_eq!(e.unwrap_err(), err("", "Feil type: her står et objekt { … }, men det skal være en liste [ … ]. Rett verdien."));
+    assert_eq!(
+        e.unwrap_err(),
+        err(
+            "",
+            "Feil type: her står et objekt { … }, men det skal være en liste [ … ]. Rett verdien."
+        )
+    );
     let e = one::<Part>(r#"[]"#);
-    assert_eq!(e.unwrap_err().1, "Feil type: her står en liste [ … ], men det skal være et objekt { … }. Rett verdien.");
+    assert_eq!(
+        e.unwrap_err().1,
+        "Feil type: her står en liste [ … ], men det skal være et objekt { … }. Rett verdien."
+    );
 }
 
 #[test]
 fn integers_out_of_range_or_with_decimals_are_refused() {
     let n = |text: &str| one::<u8>(text).map_err(|e| e.1);
     assert_eq!(n("7"), Ok(7));
-    assert_eq!(n("300"), Err("Ugyldig verdi 300: det skal være et helt tall. Rett verdien.".into()));
-    assert_eq!(n("-1"), Err("Ugyldig verdi -1: det skal være et helt tall. Rett verdien.".into()));
-    let float = Err("Feil type: her står et desimaltall, men det skal være et helt tall. Rett verdien.".to_string());
+    assert_eq!(
+        n("300"),
+        Err("Ugyldig verdi 300: det skal være et helt tall. Rett verdien.".into())
+    );
+    assert_eq!(
+        n("-1"),
+        Err("Ugyldig verdi -1: det skal være et helt tall. Rett verdien.".into())
+    );
+    let float = Err(
+        "Feil type: her står et desimaltall, men det skal være et helt tall. Rett verdien."
+            .to_string(),
+    );
     for text in ["1.5", "-0", "2.5e3", "1e2", "18446744073709551616"] {
         assert_eq!(n(text), float, "{text}");
     }
@@ -69,8 +95,14 @@ fn integers_out_of_range_or_with_decimals_are_refused() {
 #[test]
 fn unit_enums_come_from_strings() {
     assert_eq!(one::<Scope>(r#""national""#), Ok(Scope::National));
-    assert_eq!(one::<Scope>(r#""global""#).unwrap_err().1, "Ukjent verdi «global». Bruk en av disse: national, local.");
-    assert_eq!(one::<Scope>("3").unwrap_err().1, "Feil type: her står et helt tall, men det skal være tekst. Rett verdien.");
+    assert_eq!(
+        one::<Scope>(r#""global""#).unwrap_err().1,
+        "Ukjent verdi «global». Bruk en av disse: national, local."
+    );
+    assert_eq!(
+        one::<Scope>("3").unwrap_err().1,
+        "Feil type: her står et helt tall, men det skal være tekst. Rett verdien."
+    );
 }
 
 #[test]
@@ -79,7 +111,9 @@ fn node_type_is_checked_first_and_reported_at_the_tag() {
     assert_eq!(e.unwrap_err(), err("[0].type", "Ukjent verdi «answer». Bruk en av disse: question, result. Elementet [0] blir ikke vist før dette er rettet."));
     let e = one::<Vec<Node>>(r#"[{"id": "a"}]"#);
     assert_eq!(e.unwrap_err(), err("[0]", "Feltet «type» mangler. Legg til \"type\": \"question\" eller \"type\": \"result\". Elementet [0] blir ikke vist før dette er rettet."));
-    let nodes: Vec<Node> = one(r#"[{"type": "question", "id": "q", "title": {"nb": "Hvem?"}, "answers": []}]"#).unwrap();
+    let nodes: Vec<Node> =
+        one(r#"[{"type": "question", "id": "q", "title": {"nb": "Hvem?"}, "answers": []}]"#)
+            .unwrap();
     assert_eq!(nodes[0].id(), "q");
 }
 
@@ -94,7 +128,9 @@ fn a_problem_inside_a_node_drops_the_whole_node_and_is_reported_there() {
     assert!(nodes.is_empty());
     let p = &d.problems()[0];
     assert_eq!(p.path, "[0].title");
-    assert!(p.message.starts_with("Ukjent felt «title». Fjern det eller rett navnet. Tillatte felt her: id, label, next."));
+    assert!(p.message.starts_with(
+        "Ukjent felt «title». Fjern det eller rett navnet. Tillatte felt her: id, label, next."
+    ));
     // Serde pointed at the node's own `title`, the only place it knew.
     assert_eq!((p.line, p.column), (1, 34));
 }
@@ -102,7 +138,10 @@ fn a_problem_inside_a_node_drops_the_whole_node_and_is_reported_there() {
 #[test]
 fn names_with_backticks_or_the_word_expected_are_quoted_whole() {
     // Serde's English message cut these names short; ours quotes them as written.
-    assert_eq!(one::<Scope>(r#""a`b expected""#).unwrap_err().1, "Ukjent verdi «a`b expected». Bruk en av disse: national, local.");
+    assert_eq!(
+        one::<Scope>(r#""a`b expected""#).unwrap_err().1,
+        "Ukjent verdi «a`b expected». Bruk en av disse: national, local."
+    );
     let e = one::<Vec<Part>>(r#"[{"src": "a", "section": "guide", "x`expected": 1}]"#).unwrap_err();
     assert_eq!(e.0, "[0].x`expected");
     assert!(e.1.starts_with("Ukjent felt «x`expected». Fjern det eller rett navnet. Tillatte felt her: src, section, lang."));
@@ -141,14 +180,32 @@ fn decoder_fields_match_the_schema() {
     let defs = &schema["definitions"];
     let node_variant = |tag: &str| {
         let variants = defs["Node"]["oneOf"].as_array().unwrap();
-        let v = variants.iter().find(|v| v["properties"]["type"]["enum"][0] == tag).unwrap().clone();
+        let v = variants
+            .iter()
+            .find(|v| v["properties"]["type"]["enum"][0] == tag)
+            .unwrap()
+            .clone();
         let mut v = v;
         v["properties"].as_object_mut().unwrap().remove("type");
-        let required: Vec<J> = v["required"].as_array().unwrap().iter().filter(|r| *r != "type").cloned().collect();
+        let required: Vec<J> = v["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| *r != "type")
+            .cloned()
+            .collect();
         v["required"] = J::Array(required);
         v
     };
-    assert_eq!(STRUCTS.len(), defs.as_object().unwrap().values().filter(|d| d.get("properties").is_some()).count() + 3);
+    assert_eq!(
+        STRUCTS.len(),
+        defs.as_object()
+            .unwrap()
+            .values()
+            .filter(|d| d.get("properties").is_some())
+            .count()
+            + 3
+    );
     for (name, fields) in STRUCTS {
         let def = match *name {
             "Content" => schema.clone(),
@@ -156,13 +213,27 @@ fn decoder_fields_match_the_schema() {
             "ResultNode" => node_variant("result"),
             _ => defs[*name].clone(),
         };
-        let props: Vec<&str> = def["properties"].as_object().unwrap_or_else(|| panic!("{name}")).keys().map(String::as_str).collect();
+        let props: Vec<&str> = def["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{name}"))
+            .keys()
+            .map(String::as_str)
+            .collect();
         let mut ours: Vec<&str> = fields.names.to_vec();
         ours.sort_unstable();
         assert_eq!(ours, props, "properties of {name}");
-        let mut required: Vec<&str> = def["required"].as_array().map(|r| r.iter().filter_map(J::as_str).collect()).unwrap_or_default();
+        let mut required: Vec<&str> = def["required"]
+            .as_array()
+            .map(|r| r.iter().filter_map(J::as_str).collect())
+            .unwrap_or_default();
         required.sort_unstable();
-        let mut ours: Vec<&str> = fields.names.iter().zip(fields.required).filter(|(_, r)| **r).map(|(n, _)| *n).collect();
+        let mut ours: Vec<&str> = fields
+            .names
+            .iter()
+            .zip(fields.required)
+            .filter(|(_, r)| **r)
+            .map(|(n, _)| *n)
+            .collect();
         ours.sort_unstable();
         assert_eq!(ours, required, "required fields of {name}");
     }
@@ -187,18 +258,46 @@ fn decoder_defaults_match_the_schema() {
         n
     }
     let text = r#""T""#;
-    let checked = defaults::<Content>(&schema["properties"], r#"{"meta": {"kommune": "K", "version": "1", "updated": "2026-01-01", "editor": "E"}}"#)
-        + defaults::<Meta>(&defs["Meta"]["properties"], r#"{"kommune": "K", "version": "1", "updated": "2026-01-01", "editor": "E"}"#)
-        + defaults::<Contact>(&defs["Contact"]["properties"], r#"{"id": "c", "name": "N"}"#)
-        + defaults::<LanguageInfo>(&defs["LanguageInfo"]["properties"], r#"{"lang": "nb"}"#)
-        + defaults::<Law>(&defs["Law"]["properties"], &format!(r#"{{"id": "l", "act": {text}, "title": {text}, "summary": {text}, "url": "u"}}"#))
-        + defaults::<Guide>(&defs["Guide"]["properties"], r#"{"start": "s", "nodes": []}"#)
-        + defaults::<Publication>(&defs["Publication"]["properties"], "{}")
-        + defaults::<Service>(&defs["Service"]["properties"], r#"{"id": "s", "name": "N", "group": "basis", "description": "D"}"#)
-        + defaults::<ServiceNote>(&defs["ServiceNote"]["properties"], r#"{"service": "s", "text": "T"}"#)
-        + defaults::<Step>(&defs["Step"]["properties"], r#"{"id": "s", "title": "T", "what": "W", "how": "H", "who": "W"}"#)
-        + defaults::<ResultNode>(&defs["Node"]["oneOf"][1]["properties"], r#"{"id": "r", "title": "T", "now": "N", "contacts": [], "what_happens": "W"}"#);
-    assert_eq!(checked, schema.to_string().matches("\"default\":").count(), "a struct with defaults is not checked here");
+    let checked = defaults::<Content>(
+        &schema["properties"],
+        r#"{"meta": {"kommune": "K", "version": "1", "updated": "2026-01-01", "editor": "E"}}"#,
+    ) + defaults::<Meta>(
+        &defs["Meta"]["properties"],
+        r#"{"kommune": "K", "version": "1", "updated": "2026-01-01", "editor": "E"}"#,
+    ) + defaults::<Contact>(
+        &defs["Contact"]["properties"],
+        r#"{"id": "c", "name": "N"}"#,
+    ) + defaults::<LanguageInfo>(
+        &defs["LanguageInfo"]["properties"],
+        r#"{"lang": "nb"}"#,
+    ) + defaults::<Law>(
+        &defs["Law"]["properties"],
+        &format!(r#"{{"id": "l", "act": {text}, "title": {text}, "summary": {text}, "url": "u"}}"#),
+    ) + defaults::<Guide>(
+        &defs["Guide"]["properties"],
+        r#"{"start": "s", "nodes": []}"#,
+    ) + defaults::<Publication>(&defs["Publication"]["properties"], "{}")
+        + defaults::<Service>(
+            &defs["Service"]["properties"],
+            r#"{"id": "s", "name": "N", "group": "basis", "description": "D"}"#,
+        )
+        + defaults::<ServiceNote>(
+            &defs["ServiceNote"]["properties"],
+            r#"{"service": "s", "text": "T"}"#,
+        )
+        + defaults::<Step>(
+            &defs["Step"]["properties"],
+            r#"{"id": "s", "title": "T", "what": "W", "how": "H", "who": "W"}"#,
+        )
+        + defaults::<ResultNode>(
+            &defs["Node"]["oneOf"][1]["properties"],
+            r#"{"id": "r", "title": "T", "now": "N", "contacts": [], "what_happens": "W"}"#,
+        );
+    assert_eq!(
+        checked,
+        schema.to_string().matches("\"default\":").count(),
+        "a struct with defaults is not checked here"
+    );
 }
 
 fn dropped_paths(value: &J, path: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
@@ -227,13 +326,19 @@ fn dropped_paths(value: &J, path: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
 /// as a variant number). The new decoder refuses them; they are left out of
 /// the comparison.
 fn serde_quirk(tree: &J) -> bool {
-    let Some(nodes) = tree.get("guide").and_then(|g| g.get("nodes")).and_then(J::as_array) else {
+    let Some(nodes) = tree
+        .get("guide")
+        .and_then(|g| g.get("nodes"))
+        .and_then(J::as_array)
+    else {
         return false;
     };
     nodes.iter().any(|n| {
         n.is_array()
             || n.get("type").is_some_and(J::is_number)
-            || n.get("answers").and_then(J::as_array).is_some_and(|a| a.iter().any(J::is_array))
+            || n.get("answers")
+                .and_then(J::as_array)
+                .is_some_and(|a| a.iter().any(J::is_array))
     })
 }
 
@@ -249,7 +354,11 @@ fn agree(text: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(&new.content, &old.content);
     if let Some(content) = &new.content {
         let mut paths = Vec::new();
-        dropped_paths(&serde_json::to_value(content).unwrap(), &mut Vec::new(), &mut paths);
+        dropped_paths(
+            &serde_json::to_value(content).unwrap(),
+            &mut Vec::new(),
+            &mut paths,
+        );
         for p in paths {
             prop_assert_eq!(new.removals.to_original(&p), old.removals.to_original(&p));
         }
@@ -279,7 +388,10 @@ fn leaf() -> impl Strategy<Value = J> {
         Just(serde_json::from_str::<J>("-0").unwrap()),
         Just(J::from(1.5)),
         Just(serde_json::from_str::<J>("18446744073709551616").unwrap()),
-        prop::sample::select(vec!["", "x", "nb", "question", "result", "national", "local", "guide", "basis", "arena"]).prop_map(J::from),
+        prop::sample::select(vec![
+            "", "x", "nb", "question", "result", "national", "local", "guide", "basis", "arena"
+        ])
+        .prop_map(J::from),
         Just(J::Array(vec![])),
         Just(serde_json::json!(["a"])),
         Just(serde_json::json!({})),
@@ -289,8 +401,26 @@ fn leaf() -> impl Strategy<Value = J> {
 }
 
 const KEYS: &[&str] = &[
-    "type", "id", "x", "nb", "title", "meta", "guide", "nodes", "answers", "kommune", "label", "document", "href",
-    "number", "steps", "scope", "languages", "format", "contacts", "$schema",
+    "type",
+    "id",
+    "x",
+    "nb",
+    "title",
+    "meta",
+    "guide",
+    "nodes",
+    "answers",
+    "kommune",
+    "label",
+    "document",
+    "href",
+    "number",
+    "steps",
+    "scope",
+    "languages",
+    "format",
+    "contacts",
+    "$schema",
 ];
 
 #[derive(Debug, Clone)]

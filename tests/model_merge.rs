@@ -10,27 +10,42 @@ const GUIDE: &str = include_str!("fixtures/split/guide.json");
 const GUIDE_EN: &str = include_str!("fixtures/split/guide.en.json");
 
 fn part(section: Section, lang: Option<&str>, src: &str) -> Part {
-    Part { src: src.into(), section, lang: lang.map(str::to_string) }
+    Part {
+        src: src.into(),
+        section,
+        lang: lang.map(str::to_string),
+    }
 }
 
 #[test]
 fn overlay_adds_its_language_and_keeps_bokmal_as_fallback() {
     let checked = check::load_split(
         INDEX,
-        &[(part(Section::Guide, None, "guide.json"), GUIDE), (part(Section::Guide, Some("en"), "guide.en.json"), GUIDE_EN)],
+        &[
+            (part(Section::Guide, None, "guide.json"), GUIDE),
+            (part(Section::Guide, Some("en"), "guide.en.json"), GUIDE_EN),
+        ],
     );
     assert_eq!(checked.errors(), 0, "{:#?}", checked.problems);
     let content = checked.content.unwrap();
     let guide = content.guide.unwrap();
-    let Node::Question(q) = &guide.nodes[0] else { panic!() };
+    let Node::Question(q) = &guide.nodes[0] else {
+        panic!()
+    };
     assert_eq!(q.title.get("en"), "Who are you worried about?");
     assert_eq!(q.title.get("nb"), "Hvem er du bekymret for?");
     assert_eq!(q.answers[0].label.get("en"), "A child");
     assert_eq!(q.answers[0].next, "ring");
-    assert_eq!(content.glossary[0].definition.get("en"), "Better interdisciplinary effort.");
+    assert_eq!(
+        content.glossary[0].definition.get("en"),
+        "Better interdisciplinary effort."
+    );
     // A text the overlay leaves out stays bokmål only.
     assert_eq!(content.meta.kommune, Text::Plain("Testkommune".into()));
-    assert!(content.parts.is_empty(), "the merged document is self-contained");
+    assert!(
+        content.parts.is_empty(),
+        "the merged document is self-contained"
+    );
 }
 
 #[test]
@@ -38,7 +53,10 @@ fn overlay_item_unknown_to_the_base_is_an_error_in_the_part_file() {
     let bad = GUIDE_EN.replace("\"id\": \"ring\"", "\"id\": \"ringe\"");
     let checked = check::load_split(
         INDEX,
-        &[(part(Section::Guide, None, "guide.json"), GUIDE), (part(Section::Guide, Some("en"), "guide.en.json"), &bad)],
+        &[
+            (part(Section::Guide, None, "guide.json"), GUIDE),
+            (part(Section::Guide, Some("en"), "guide.en.json"), &bad),
+        ],
     );
     assert!(checked.content.is_none());
     let p = &checked.problems[0];
@@ -51,8 +69,16 @@ fn overlay_item_unknown_to_the_base_is_an_error_in_the_part_file() {
 #[test]
 fn section_in_the_wrong_part_is_an_error() {
     let index = parse_source(INDEX, 0).unwrap();
-    let handbook = parse_source("{\"levels\": [], \"guide\": {\"start\": \"x\", \"nodes\": []}}", 1).unwrap();
-    let problems = merge_parts(index, vec![(part(Section::Handbook, None, "h.json"), handbook)]).unwrap_err();
+    let handbook = parse_source(
+        "{\"levels\": [], \"guide\": {\"start\": \"x\", \"nodes\": []}}",
+        1,
+    )
+    .unwrap();
+    let problems = merge_parts(
+        index,
+        vec![(part(Section::Handbook, None, "h.json"), handbook)],
+    )
+    .unwrap_err();
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].path, "guide");
     assert_eq!(
@@ -63,9 +89,16 @@ fn section_in_the_wrong_part_is_an_error() {
 
 #[test]
 fn problems_in_a_part_point_into_that_part() {
-    let bad = GUIDE.replace("\"now\": \"Ring nå.\",", "\"now\": \"Ring nå.\", \"farge\": 1,");
+    let bad = GUIDE.replace(
+        "\"now\": \"Ring nå.\",",
+        "\"now\": \"Ring nå.\", \"farge\": 1,",
+    );
     let checked = check::load_split(INDEX, &[(part(Section::Guide, None, "guide.json"), &bad)]);
-    let p = checked.problems.iter().find(|p| p.path == "guide.nodes[1].farge").expect("reported");
+    let p = checked
+        .problems
+        .iter()
+        .find(|p| p.path == "guide.nodes[1].farge")
+        .expect("reported");
     assert_eq!(p.source, 1);
     assert_eq!(p.line, 7);
 }
@@ -81,7 +114,10 @@ fn single_file_passes_through_unchanged() {
 fn parts_needed_gives_base_parts_then_the_language_overlay() {
     let index = check::load_str(INDEX).content.unwrap();
     let needed = parts_needed(&index, &[Section::Guide], "en");
-    assert_eq!(needed.iter().map(|p| p.src.as_str()).collect::<Vec<_>>(), ["guide.json", "guide.en.json"]);
+    assert_eq!(
+        needed.iter().map(|p| p.src.as_str()).collect::<Vec<_>>(),
+        ["guide.json", "guide.en.json"]
+    );
     assert_eq!(parts_needed(&index, &[Section::Guide], "nb").len(), 1);
     assert!(parts_needed(&index, &[Section::Handbook], "en").is_empty());
 }

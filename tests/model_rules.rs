@@ -14,7 +14,11 @@ fn with(from: &str, to: &str) -> String {
 
 /// 1-based line and column of the first `needle` in `text` (at `nth` occurrence).
 fn pos_of(text: &str, needle: &str, nth: usize) -> (u32, u32) {
-    let at = text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("no {needle:?}")).0;
+    let at = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no {needle:?}"))
+        .0;
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
@@ -22,19 +26,34 @@ fn pos_of(text: &str, needle: &str, nth: usize) -> (u32, u32) {
 }
 
 fn find<'a>(checked: &'a Checked, path: &str) -> &'a Problem {
-    checked.problems.iter().find(|p| p.path == path).unwrap_or_else(|| {
-        panic!("no problem at {path}; got {:#?}", checked.problems)
-    })
+    checked
+        .problems
+        .iter()
+        .find(|p| p.path == path)
+        .unwrap_or_else(|| panic!("no problem at {path}; got {:#?}", checked.problems))
 }
 
 /// Asserts exactly one problem at `path`, at the `needle` position, with this message.
-fn assert_problem(text: &str, path: &str, needle: (&str, usize), severity: Severity, message: &str) -> Checked {
+fn assert_problem(
+    text: &str,
+    path: &str,
+    needle: (&str, usize),
+    severity: Severity,
+    message: &str,
+) -> Checked {
     let checked = check::load_str(text);
     let p = find(&checked, path);
     assert_eq!(p.message, message);
     assert_eq!(p.severity, severity);
-    assert_eq!((p.line, p.column), pos_of(text, needle.0, needle.1), "position of {path}");
-    assert_eq!(checked.problems.iter().filter(|q| q.path == path).count(), 1);
+    assert_eq!(
+        (p.line, p.column),
+        pos_of(text, needle.0, needle.1),
+        "position of {path}"
+    );
+    assert_eq!(
+        checked.problems.iter().filter(|q| q.path == path).count(),
+        1
+    );
     checked
 }
 
@@ -60,7 +79,10 @@ fn unreadable_json_is_fatal_with_its_position() {
     assert!(checked.content.is_none());
     let p = &checked.problems[0];
     assert!(p.fatal);
-    assert_eq!(p.message, "Filen er ikke gyldig JSON: Mangler komma eller } etter verdien.");
+    assert_eq!(
+        p.message,
+        "Filen er ikke gyldig JSON: Mangler komma eller } etter verdien."
+    );
     assert_eq!((p.line, p.column), pos_of(&text, "\"updated\"", 0));
 }
 
@@ -69,7 +91,11 @@ fn missing_meta_is_fatal() {
     let text = with("\"meta\": {", "\"metadata\": {");
     let checked = check::load_str(&text);
     assert!(checked.content.is_none());
-    let p = checked.problems.iter().find(|p| p.fatal).expect("a fatal problem");
+    let p = checked
+        .problems
+        .iter()
+        .find(|p| p.fatal)
+        .expect("a fatal problem");
     assert_eq!(p.path, "");
     assert_eq!(p.message, "Feltet «meta» mangler. Legg det til.");
 }
@@ -150,14 +176,20 @@ fn id_with_capitals_or_spaces_is_refused() {
 
 #[test]
 fn unknown_tool_in_a_step_drops_just_that_link() {
-    let text = with("\"tools\": [\"samtykke\"]", "\"tools\": [\"samtykke\", \"mangler\"]");
+    let text = with(
+        "\"tools\": [\"samtykke\"]",
+        "\"tools\": [\"samtykke\", \"mangler\"]",
+    );
     let checked = error(
         &text,
         "levels[0].steps[0].tools[1]",
         ("\"mangler\"", 0),
         "Fant ingen verktøy med id «mangler». Legg den til i «tools», eller rett id-en. Lenken blir ikke vist.",
     );
-    assert_eq!(checked.content.unwrap().levels[0].steps[0].tools, vec!["samtykke".to_string()]);
+    assert_eq!(
+        checked.content.unwrap().levels[0].steps[0].tools,
+        vec!["samtykke".to_string()]
+    );
 }
 
 #[test]
@@ -179,16 +211,23 @@ fn service_note_for_unknown_service_is_dropped() {
         ("\"skole\"", 0),
         "Fant ingen tjeneste med id «skole». Legg den til i «services», eller rett id-en. Merknaden blir ikke vist.",
     );
-    assert!(checked.content.unwrap().levels[0].steps[0].service_notes.is_empty());
+    assert!(checked.content.unwrap().levels[0].steps[0]
+        .service_notes
+        .is_empty());
 }
 
 #[test]
 fn unknown_contact_in_service_and_note_is_reported() {
-    let text = with("\"contacts\": [\"barnevernet\"] }", "\"contacts\": [\"ppt\"] }");
+    let text = with(
+        "\"contacts\": [\"barnevernet\"] }",
+        "\"contacts\": [\"ppt\"] }",
+    );
     error(&text, "levels[0].steps[0].service_notes[0].contacts[0]", ("\"ppt\"", 0),
         "Fant ingen kontakt med id «ppt». Legg den til i «contacts», eller rett id-en. Lenken blir ikke vist.");
-    let text = with("\"description\": \"Barnehagene i kommunen.\",\n      \"contacts\": [\"barnevernet\"]",
-        "\"description\": \"Barnehagene i kommunen.\",\n      \"contacts\": [\"ppt\"]");
+    let text = with(
+        "\"description\": \"Barnehagene i kommunen.\",\n      \"contacts\": [\"barnevernet\"]",
+        "\"description\": \"Barnehagene i kommunen.\",\n      \"contacts\": [\"ppt\"]",
+    );
     error(&text, "services[0].contacts[0]", ("\"ppt\"", 0),
         "Fant ingen kontakt med id «ppt». Legg den til i «contacts», eller rett id-en. Lenken blir ikke vist.");
 }
@@ -202,12 +241,17 @@ fn decision_to_unknown_level_is_dropped() {
         ("\"niva-9\"", 0),
         "Fant ikke nivået «niva-9». Rett id-en til et av nivåene i «levels». Beslutningen blir ikke vist.",
     );
-    assert!(checked.content.unwrap().levels[0].steps[0].decisions.is_empty());
+    assert!(checked.content.unwrap().levels[0].steps[0]
+        .decisions
+        .is_empty());
 }
 
 #[test]
 fn levels_must_be_numbered_in_order() {
-    let text = with("\"id\": \"niva-1\", \"number\": 1", "\"id\": \"niva-1\", \"number\": 2");
+    let text = with(
+        "\"id\": \"niva-1\", \"number\": 1",
+        "\"id\": \"niva-1\", \"number\": 2",
+    );
     error(&text, "levels[1].number", ("2, \"title\": \"Nivå 1\"", 0),
         "Nivå 2 står som nummer 2 i listen. Nivåene må komme i rekkefølgen 0, 1, 2, 3; flytt det eller rett nummeret.");
 }
@@ -216,16 +260,24 @@ fn levels_must_be_numbered_in_order() {
 fn a_level_needs_steps() {
     let step = "[ { \"id\": \"oppstart-3\", \"title\": \"Oppstart\", \"what\": \"W.\", \"how\": \"H.\", \"who\": \"W.\" } ]";
     let text = with(step, "[]");
-    error(&text, "levels[3].steps", ("[]", 0),
-        "Nivået har ingen steg. Legg til stegene i den rekkefølgen de gjøres.");
+    error(
+        &text,
+        "levels[3].steps",
+        ("[]", 0),
+        "Nivået har ingen steg. Legg til stegene i den rekkefølgen de gjøres.",
+    );
 }
 
 #[test]
 fn grunnmodell_needs_four_levels() {
     let level = "{ \"id\": \"niva-3\", \"number\": 3, \"title\": \"Nivå 3\", \"purpose\": \"P.\", \"applies_when\": \"A.\", \"lead\": \"L.\",\n      \"steps\": [ { \"id\": \"oppstart-3\", \"title\": \"Oppstart\", \"what\": \"W.\", \"how\": \"H.\", \"who\": \"W.\" } ] }";
     let text = with(&format!(",\n    {level}"), "");
-    error(&text, "levels", ("[\n    {\n      \"id\": \"niva-0\"", 0),
-        "Grunnmodellen skal ha fire nivåer (0, 1, 2 og 3), men har 3. Legg til eller fjern nivåer.");
+    error(
+        &text,
+        "levels",
+        ("[\n    {\n      \"id\": \"niva-0\"", 0),
+        "Grunnmodellen skal ha fire nivåer (0, 1, 2 og 3), men har 3. Legg til eller fjern nivåer.",
+    );
 }
 
 #[test]
@@ -243,9 +295,19 @@ fn answer_to_unknown_node_is_dropped() {
     let checked = error(&text, "guide.nodes[0].answers[1].next", ("\"ring-alarmen\"", 0),
         "Svaret leder til «ring-alarmen», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.");
     // The result it should have led to is now unreachable.
-    error(&text, "guide.nodes[2]", ("{\n        \"type\": \"result\",\n        \"id\": \"ring-alarm\"", 0),
-        "Steget «ring-alarm» kan ikke nås fra starten. La et svar lede hit, eller fjern steget.");
-    assert!(checked.content.is_some(), "an unreachable node is not fatal");
+    error(
+        &text,
+        "guide.nodes[2]",
+        (
+            "{\n        \"type\": \"result\",\n        \"id\": \"ring-alarm\"",
+            0,
+        ),
+        "Steget «ring-alarm» kan ikke nås fra starten. La et svar lede hit, eller fjern steget.",
+    );
+    assert!(
+        checked.content.is_some(),
+        "an unreachable node is not fatal"
+    );
 }
 
 #[test]
@@ -255,7 +317,10 @@ fn question_without_answers_is_fatal() {
     let checked = check::load_str(&text);
     let p = find(&checked, "guide.nodes[0].answers");
     assert!(p.fatal);
-    assert_eq!(p.message, "Spørsmålet har ingen svar som leder videre. Legg til minst ett svar med «next».");
+    assert_eq!(
+        p.message,
+        "Spørsmålet har ingen svar som leder videre. Legg til minst ett svar med «next»."
+    );
     assert!(checked.content.is_none());
 }
 
@@ -275,21 +340,32 @@ fn loop_without_a_way_out_is_fatal() {
 #[test]
 fn repeated_guide_node_id_is_fatal() {
     let text = with("\"id\": \"ring-alarm\"", "\"id\": \"ring-barnevern\"");
-    let checked = error(&text, "guide.nodes[2].id", ("\"ring-barnevern\"", 2),
-        "Id-en «ring-barnevern» er brukt av flere steg i veilederen. Gi hvert steg en egen id.");
+    let checked = error(
+        &text,
+        "guide.nodes[2].id",
+        ("\"ring-barnevern\"", 2),
+        "Id-en «ring-barnevern» er brukt av flere steg i veilederen. Gi hvert steg en egen id.",
+    );
     assert!(checked.content.is_none());
 }
 
 #[test]
 fn result_needs_a_contact() {
     let text = with("\"contacts\": [\"alarmtelefonen\"]", "\"contacts\": []");
-    error(&text, "guide.nodes[2].contacts", ("[]", 0),
-        "Resultatet har ingen kontakt. Legg til minst én kontakt, den som passer best først.");
+    error(
+        &text,
+        "guide.nodes[2].contacts",
+        ("[]", 0),
+        "Resultatet har ingen kontakt. Legg til minst én kontakt, den som passer best først.",
+    );
 }
 
 #[test]
 fn emergency_contact_must_exist() {
-    let text = with("\"emergency_contacts\": [\"barnevernet\"]", "\"emergency_contacts\": [\"legevakt\"]");
+    let text = with(
+        "\"emergency_contacts\": [\"barnevernet\"]",
+        "\"emergency_contacts\": [\"legevakt\"]",
+    );
     error(&text, "guide.emergency_contacts[0]", ("\"legevakt\"", 0),
         "Fant ingen kontakt med id «legevakt». Legg den til i «contacts», eller rett id-en. Lenken blir ikke vist.");
 }
@@ -311,7 +387,10 @@ fn email_must_look_like_an_address() {
 
 #[test]
 fn unsafe_link_is_dropped() {
-    let text = with("\"href\": \"/dokumenter/samtykke.pdf\"", "\"href\": \"javascript:alert(1)\"");
+    let text = with(
+        "\"href\": \"/dokumenter/samtykke.pdf\"",
+        "\"href\": \"javascript:alert(1)\"",
+    );
     let checked = error(&text, "tools[0].document.href", ("\"javascript:", 0),
         "Lenken «javascript:alert(1)» er ikke tillatt og blir ikke vist. Rett lenken så den starter med https:, tel: eller mailto: (eller er en relativ adresse).");
     assert_eq!(checked.content.unwrap().tools[0].document, None);
@@ -319,7 +398,10 @@ fn unsafe_link_is_dropped() {
 
 #[test]
 fn protocol_relative_contact_url_is_dropped() {
-    let text = with("\"url\": \"https://www.116111.no\"", "\"url\": \"//www.116111.no\"");
+    let text = with(
+        "\"url\": \"https://www.116111.no\"",
+        "\"url\": \"//www.116111.no\"",
+    );
     error(&text, "contacts[0].url", ("\"//www", 0),
         "Lenken «//www.116111.no» er ikke tillatt og blir ikke vist. Rett lenken så den starter med https:, tel: eller mailto: (eller er en relativ adresse).");
 }
@@ -333,14 +415,20 @@ fn unsafe_link_inside_rich_text_is_reported() {
 
 #[test]
 fn law_url_must_be_a_web_address() {
-    let text = with("\"url\": \"https://lovdata.no/lov/2021-06-18-97\"", "\"url\": \"lovdata.no\"");
+    let text = with(
+        "\"url\": \"https://lovdata.no/lov/2021-06-18-97\"",
+        "\"url\": \"lovdata.no\"",
+    );
     error(&text, "laws[0].url", ("\"lovdata.no\"", 0),
         "Lovlenken «lovdata.no» må være en https:-adresse, helst til Lovdata (https://lovdata.no/…). Rett lenken; den blir ikke vist.");
 }
 
 #[test]
 fn exit_url_must_be_https() {
-    let text = with("\"exit_url\": \"https://www.yr.no\"", "\"exit_url\": \"http://www.yr.no\"");
+    let text = with(
+        "\"exit_url\": \"https://www.yr.no\"",
+        "\"exit_url\": \"http://www.yr.no\"",
+    );
     let checked = error(&text, "meta.exit_url", ("\"http://www.yr.no\"", 0),
         "Hurtigutgangen «http://www.yr.no» må være en https:-adresse. Rett lenken så den starter med https://. Widgetens egen nøytrale side brukes til da.");
     assert_eq!(checked.content.unwrap().meta.exit_url, None);
@@ -349,11 +437,22 @@ fn exit_url_must_be_https() {
 #[test]
 fn dates_must_be_real() {
     let text = with("\"updated\": \"2026-03-01\"", "\"updated\": \"2026-02-30\"");
-    error(&text, "meta.updated", ("\"2026-02-30\"", 0),
-        "Datoen «2026-02-30» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01.");
-    let text = with("\"last_checked\": \"2026-02-01\"", "\"last_checked\": \"1.2.2026\"");
-    error(&text, "laws[0].last_checked", ("\"1.2.2026\"", 0),
-        "Datoen «1.2.2026» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01.");
+    error(
+        &text,
+        "meta.updated",
+        ("\"2026-02-30\"", 0),
+        "Datoen «2026-02-30» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01.",
+    );
+    let text = with(
+        "\"last_checked\": \"2026-02-01\"",
+        "\"last_checked\": \"1.2.2026\"",
+    );
+    error(
+        &text,
+        "laws[0].last_checked",
+        ("\"1.2.2026\"", 0),
+        "Datoen «1.2.2026» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01.",
+    );
 }
 
 #[test]
@@ -363,7 +462,10 @@ fn every_text_needs_bokmal() {
         "Teksten mangler på bokmål. Legg til \"nb\": \"…\" (bokmål brukes når en oversettelse mangler).");
     let w = find(&checked, "publication.kommune[0].title.en");
     assert_eq!(w.severity, Severity::Warning);
-    assert_eq!(w.message, "Språket «en» står ikke i meta.languages. Legg det til der, ellers kan ingen velge det.");
+    assert_eq!(
+        w.message,
+        "Språket «en» står ikke i meta.languages. Legg det til der, ellers kan ingen velge det."
+    );
 }
 
 #[test]
@@ -374,29 +476,55 @@ fn titles_answers_and_rich_text_have_length_limits() {
         "Teksten er for lang (121 tegn). Korte tekster (titler, navn) kan ha høyst 120 tegn. Gjør den kortere.");
     let label = "å".repeat(81);
     let text = with("\"label\": \"Et barn\"", &format!("\"label\": \"{label}\""));
-    error(&text, "guide.nodes[0].answers[0].label", (&format!("\"{label}"), 0),
-        "Teksten er for lang (81 tegn). Svaralternativer kan ha høyst 80 tegn. Gjør den kortere.");
+    error(
+        &text,
+        "guide.nodes[0].answers[0].label",
+        (&format!("\"{label}"), 0),
+        "Teksten er for lang (81 tegn). Svaralternativer kan ha høyst 80 tegn. Gjør den kortere.",
+    );
     let body = "b".repeat(4001);
-    let text = with("\"body\": \"Vi jobber sammen.\"", &format!("\"body\": \"{body}\""));
-    error(&text, "publication.kommune[0].body", (&format!("\"{body}"), 0),
-        "Teksten er for lang (4001 tegn). Tekstfelt kan ha høyst 4000 tegn. Gjør den kortere.");
+    let text = with(
+        "\"body\": \"Vi jobber sammen.\"",
+        &format!("\"body\": \"{body}\""),
+    );
+    error(
+        &text,
+        "publication.kommune[0].body",
+        (&format!("\"{body}"), 0),
+        "Teksten er for lang (4001 tegn). Tekstfelt kan ha høyst 4000 tegn. Gjør den kortere.",
+    );
 }
 
 #[test]
 fn warnings_list_what_the_editor_must_check() {
-    let text = with("\"last_checked\": \"2026-02-01\"", "\"editor_note\": \"Sjekk paragrafen.\"")
-        .replacen("{ \"lang\": \"nb\", \"reviewed\": true }", "{ \"lang\": \"nb\", \"reviewed\": true }, { \"lang\": \"en\" }", 1)
-        .replacen("\"exit_url\"", "\"example\": true,\n    \"exit_url\"", 1);
+    let text = with(
+        "\"last_checked\": \"2026-02-01\"",
+        "\"editor_note\": \"Sjekk paragrafen.\"",
+    )
+    .replacen(
+        "{ \"lang\": \"nb\", \"reviewed\": true }",
+        "{ \"lang\": \"nb\", \"reviewed\": true }, { \"lang\": \"en\" }",
+        1,
+    )
+    .replacen("\"exit_url\"", "\"example\": true,\n    \"exit_url\"", 1);
     let checked = check::load_str(&text);
     assert_eq!(checked.errors(), 0, "{:#?}", checked.problems);
     assert_eq!(find(&checked, "laws[0]").message,
         "Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).");
-    assert_eq!(find(&checked, "laws[0].editor_note").message, "Merknad til redaktøren: Sjekk paragrafen.");
+    assert_eq!(
+        find(&checked, "laws[0].editor_note").message,
+        "Merknad til redaktøren: Sjekk paragrafen."
+    );
     assert_eq!(find(&checked, "meta.languages[1].reviewed").message,
         "Språket «en» er ikke gjennomgått av en kvalifisert person. Få teksten sjekket, og sett \"reviewed\": true.");
-    assert!(find(&checked, "meta.languages[1]").message.ends_with("tekster mangler på «en», f.eks. meta.kommune. De vises på bokmål til de er oversatt."));
+    assert!(find(&checked, "meta.languages[1]").message.ends_with(
+        "tekster mangler på «en», f.eks. meta.kommune. De vises på bokmål til de er oversatt."
+    ));
     assert_eq!(find(&checked, "meta.example").message,
         "Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering.");
-    assert!(checked.problems.iter().all(|p| p.severity == Severity::Warning));
+    assert!(checked
+        .problems
+        .iter()
+        .all(|p| p.severity == Severity::Warning));
     assert_eq!(paths(&checked).len(), 5);
 }

@@ -9,14 +9,20 @@ use bti_veileder::model::{load_split, load_str, Part};
 fn example() -> (String, Vec<(Part, String)>) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/content/");
     let index = std::fs::read_to_string(format!("{dir}eksempel-kommune.json")).unwrap();
-    let parts = [("eksempel-kommune.guide.json", "guide"), ("eksempel-kommune.handbook.json", "handbook")]
-        .iter()
-        .map(|(file, section)| {
-            let part: Part =
-                serde_json::from_str(&format!(r#"{{"src":"{file}","section":"{section}"}}"#)).unwrap();
-            (part, std::fs::read_to_string(format!("{dir}{file}")).unwrap())
-        })
-        .collect();
+    let parts = [
+        ("eksempel-kommune.guide.json", "guide"),
+        ("eksempel-kommune.handbook.json", "handbook"),
+    ]
+    .iter()
+    .map(|(file, section)| {
+        let part: Part =
+            serde_json::from_str(&format!(r#"{{"src":"{file}","section":"{section}"}}"#)).unwrap();
+        (
+            part,
+            std::fs::read_to_string(format!("{dir}{file}")).unwrap(),
+        )
+    })
+    .collect();
     (index, parts)
 }
 
@@ -64,7 +70,11 @@ fn checking_the_example_and_a_one_megabyte_file_is_fast() {
     let start = Instant::now();
     let checked = load_str(&big);
     let big_ms = start.elapsed().as_secs_f64() * 1000.0;
-    assert!(checked.content.is_some(), "the big file is valid: {:?}", checked.problems.first());
+    assert!(
+        checked.content.is_some(),
+        "the big file is valid: {:?}",
+        checked.problems.first()
+    );
     println!(
         "check: example content {example_ms:.2} ms per check; {} bytes in {big_ms:.1} ms",
         big.len()

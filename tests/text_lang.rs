@@ -5,7 +5,11 @@ use bti_veileder::model::Text;
 #[test]
 fn only_untranslated_text_is_marked_as_bokmal() {
     let plain = Text::Plain("Hei".into());
-    assert_eq!(plain.fallback_lang("nb"), None, "bokmål itself is never a fallback");
+    assert_eq!(
+        plain.fallback_lang("nb"),
+        None,
+        "bokmål itself is never a fallback"
+    );
     assert_eq!(plain.fallback_lang("so"), Some("nb"));
     let both: Text = serde_json::from_str(r#"{"nb": "Hei", "en": "Hello"}"#).unwrap();
     assert_eq!(both.fallback_lang("en"), None);

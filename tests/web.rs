@@ -40,7 +40,11 @@ fn document() -> Document {
 
 /// A host element with attributes, and the root inside it, as the loader makes them.
 fn host(attrs: &[(&str, &str)]) -> (HtmlElement, Element) {
-    let host: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
+    let host: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     for (k, v) in attrs {
         host.set_attribute(k, v).unwrap();
     }
@@ -72,7 +76,10 @@ async fn find(root: &Element, selector: &str, text: &str) -> Element {
         }
         sleep(20).await;
     }
-    panic!("no {selector} containing {text:?}; the widget shows: {}", root.text_content().unwrap_or_default());
+    panic!(
+        "no {selector} containing {text:?}; the widget shows: {}",
+        root.text_content().unwrap_or_default()
+    );
 }
 
 fn click(el: &Element) {
@@ -89,7 +96,10 @@ async fn guide_walks_from_question_to_result_and_moves_focus() {
     let heading = find(&root, "h3", "Har du sett vold?").await;
     sleep(20).await;
     let active = document().active_element().expect("something has focus");
-    assert!(active.is_same_node(Some(&heading)), "focus is on the new question's heading");
+    assert!(
+        active.is_same_node(Some(&heading)),
+        "focus is on the new question's heading"
+    );
     click(&find(&root, "button", "Ja").await);
     find(&root, "h3", "Ring barnevernet").await;
     click(&find(&root, "button", "Start på nytt").await);
@@ -106,8 +116,18 @@ async fn example_content_keeps_local_numbers_undialable_and_national_ones_dialab
     click(&find(&root, "button", "Ja").await);
     find(&root, "h3", "Ring barnevernet").await;
     find(&root, ".bti-notice", "Eksempelinnhold").await;
-    assert!(root.query_selector("a[href='tel:116111']").unwrap().is_some(), "116 111 is a link");
-    assert!(root.query_selector("a[href='tel:29999901']").unwrap().is_none(), "the made-up local number is no link");
+    assert!(
+        root.query_selector("a[href='tel:116111']")
+            .unwrap()
+            .is_some(),
+        "116 111 is a link"
+    );
+    assert!(
+        root.query_selector("a[href='tel:29999901']")
+            .unwrap()
+            .is_none(),
+        "the made-up local number is no link"
+    );
     find(&root, ".bti-contact", "kan ikke ringes").await;
     w.destroy();
 }
@@ -118,10 +138,17 @@ async fn broken_json_names_line_and_column_and_keeps_the_emergency_numbers() {
     let mut w = Widget::new(root.clone(), host, None);
     w.set_content("{\n  \"meta\": {,\n}".into());
     let msg = find(&root, ".bti-error__message", "linje 2").await;
-    assert!(msg.text_content().unwrap().contains("kolonne"), "{:?}", msg.text_content());
+    assert!(
+        msg.text_content().unwrap().contains("kolonne"),
+        "{:?}",
+        msg.text_content()
+    );
     find(&root, "button", "Prøv igjen").await;
     assert!(root.query_selector("a[href='tel:112']").unwrap().is_some());
-    assert!(root.query_selector("a[href='tel:116111']").unwrap().is_some());
+    assert!(root
+        .query_selector("a[href='tel:116111']")
+        .unwrap()
+        .is_some());
     w.destroy();
 }
 
@@ -131,11 +158,22 @@ async fn changing_the_lang_attribute_changes_the_widget_language() {
     let mut w = Widget::new(root.clone(), host.clone(), None);
     w.set_content(CONTENT.into());
     find(&root, "h2", "Er noen i fare nå?").await;
-    bti_veileder::i18n::install(bti_veileder::i18n::Lang::En, include_str!("../src/i18n/en.json")).unwrap();
+    bti_veileder::i18n::install(
+        bti_veileder::i18n::Lang::En,
+        include_str!("../src/i18n/en.json"),
+    )
+    .unwrap();
     host.set_attribute("lang", "en-GB").unwrap();
     w.update();
     find(&root, "h2", "Is someone in danger now?").await;
-    assert_eq!(root.query_selector(".bti-root").unwrap().unwrap().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        root.query_selector(".bti-root")
+            .unwrap()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
     w.destroy();
 }
 
@@ -162,7 +200,10 @@ async fn memory_routing_navigates_the_handbook_without_touching_the_address() {
     w.set_content(CONTENT.into());
     click(&find(&root, "a", "Nivå 0").await);
     find(&root, "h2", "Nivå 0: Avklare").await;
-    assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), before);
+    assert_eq!(
+        web_sys::window().unwrap().location().hash().unwrap(),
+        before
+    );
     w.destroy();
 }
 
@@ -199,8 +240,16 @@ async fn without_debug_a_broken_link_is_left_out_and_the_rest_renders() {
     w.set_content(content_with_a_bad_link());
     walk_to_result(&root).await;
     find(&root, ".bti-contact", "Barneverntjenesten i Testby").await;
-    assert!(root.query_selector("a[href^='javascript']").unwrap().is_none(), "no script link anywhere");
-    assert!(root.query_selector(".bti-debug").unwrap().is_none(), "citizens never see the editor list");
+    assert!(
+        root.query_selector("a[href^='javascript']")
+            .unwrap()
+            .is_none(),
+        "no script link anywhere"
+    );
+    assert!(
+        root.query_selector(".bti-debug").unwrap().is_none(),
+        "citizens never see the editor list"
+    );
     w.destroy();
 }
 
@@ -215,21 +264,42 @@ async fn with_debug_the_editor_sees_every_problem_with_its_place() {
         text.contains("element.content:6:20: error: contacts[1].url: Lenken «javascript:alert(1)» er ikke tillatt"),
         "names file, line, column, path and what is wrong: {text}"
     );
-    assert!(text.contains("warning: meta.example"), "warnings are listed too: {text}");
+    assert!(
+        text.contains("warning: meta.example"),
+        "warnings are listed too: {text}"
+    );
     walk_to_result(&root).await;
-    assert!(root.query_selector("a[href^='javascript']").unwrap().is_none());
+    assert!(root
+        .query_selector("a[href^='javascript']")
+        .unwrap()
+        .is_none());
     w.destroy();
 }
 
 #[wasm_bindgen_test]
 async fn content_shown_in_bokmal_under_another_ui_language_is_marked_lang_nb() {
-    bti_veileder::i18n::install(bti_veileder::i18n::Lang::So, include_str!("../src/i18n/so.json")).unwrap();
+    bti_veileder::i18n::install(
+        bti_veileder::i18n::Lang::So,
+        include_str!("../src/i18n/so.json"),
+    )
+    .unwrap();
     let (host, root) = host(&[("start", "guide"), ("lang", "so")]);
     let mut w = Widget::new(root.clone(), host, None);
     w.set_content(CONTENT.into());
     let question = find(&root, "h3", "Hvem er du bekymret for?").await;
-    assert_eq!(root.query_selector(".bti-root").unwrap().unwrap().get_attribute("lang").as_deref(), Some("so"));
-    assert_eq!(question.get_attribute("lang").as_deref(), Some("nb"), "the Norwegian question says it is Norwegian");
+    assert_eq!(
+        root.query_selector(".bti-root")
+            .unwrap()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("so")
+    );
+    assert_eq!(
+        question.get_attribute("lang").as_deref(),
+        Some("nb"),
+        "the Norwegian question says it is Norwegian"
+    );
     let answer = find(&root, "button", "Et barn jeg kjenner").await;
     assert_eq!(answer.get_attribute("lang").as_deref(), Some("nb"));
     w.destroy();

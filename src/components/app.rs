@@ -52,7 +52,11 @@ fn dispatch(host: &HtmlElement, name: &str, detail: Option<&str>) {
     init.set_composed(true);
     if let Some(message) = detail {
         let obj = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str("message"), &JsValue::from_str(message));
+        let _ = js_sys::Reflect::set(
+            &obj,
+            &JsValue::from_str("message"),
+            &JsValue::from_str(message),
+        );
         init.set_detail(&obj);
     }
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
@@ -101,7 +105,11 @@ pub fn app(props: &AppProps) -> Html {
     use_ui_strings(wanted, props.base.clone());
     // Render in a language only once its strings are here: a change of `lang` is
     // then a change of props, so every component redraws in the new language.
-    let lang = if wanted.is_installed() { wanted } else { Lang::Nb };
+    let lang = if wanted.is_installed() {
+        wanted
+    } else {
+        Lang::Nb
+    };
     let strings = lang.strings();
     // What was last loaded, without the language: a change of language alone keeps
     // the current screen (and the guide's place) until the new text has arrived.
@@ -110,7 +118,13 @@ pub fn app(props: &AppProps) -> Html {
     {
         let state = state.clone();
         let host = props.host.clone();
-        let deps = (props.src.clone(), props.inline.clone(), props.start, wanted, *attempt);
+        let deps = (
+            props.src.clone(),
+            props.inline.clone(),
+            props.start,
+            wanted,
+            *attempt,
+        );
         use_effect_with(deps, move |(src, inline, start, lang, attempt)| {
             let gen = {
                 let mut g = generation.borrow_mut();

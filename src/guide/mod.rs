@@ -32,7 +32,10 @@ pub struct GuideState {
 
 impl GuideState {
     pub fn new(guide: &Guide) -> Self {
-        GuideState { current: guide.start.clone(), answered: Vec::new() }
+        GuideState {
+            current: guide.start.clone(),
+            answered: Vec::new(),
+        }
     }
 
     /// The next state. An action that does not fit (an unknown answer, Back at
@@ -50,13 +53,20 @@ impl GuideState {
                     return self.clone();
                 }
                 let mut answered = self.answered.clone();
-                answered.push(Answered { node: q.id.clone(), answer: answer.id.clone() });
-                GuideState { current: answer.next.clone(), answered }
+                answered.push(Answered {
+                    node: q.id.clone(),
+                    answer: answer.id.clone(),
+                });
+                GuideState {
+                    current: answer.next.clone(),
+                    answered,
+                }
             }
             GuideAction::Back => match self.answered.split_last() {
-                Some((last, rest)) => {
-                    GuideState { current: last.node.clone(), answered: rest.to_vec() }
-                }
+                Some((last, rest)) => GuideState {
+                    current: last.node.clone(),
+                    answered: rest.to_vec(),
+                },
                 None => self.clone(),
             },
             GuideAction::Restart => GuideState::new(guide),
@@ -80,13 +90,18 @@ impl GuideState {
     }
 
     /// The summary "Du svarte …": each answered question with the chosen answer.
-    pub fn summary<'g>(&self, guide: &'g Guide) -> Vec<(&'g crate::model::Question, &'g crate::model::Answer)> {
+    pub fn summary<'g>(
+        &self,
+        guide: &'g Guide,
+    ) -> Vec<(&'g crate::model::Question, &'g crate::model::Answer)> {
         self.answered
             .iter()
             .filter_map(|a| match node(guide, &a.node) {
-                Some(Node::Question(q)) => {
-                    q.answers.iter().find(|x| x.id == a.answer).map(|ans| (q, ans))
-                }
+                Some(Node::Question(q)) => q
+                    .answers
+                    .iter()
+                    .find(|x| x.id == a.answer)
+                    .map(|ans| (q, ans)),
                 _ => None,
             })
             .collect()
@@ -119,7 +134,9 @@ mod tests {
     }
 
     fn walk(g: &Guide, answers: &[&str]) -> GuideState {
-        answers.iter().fold(GuideState::new(g), |s, a| s.apply(g, &GuideAction::Answer(a.to_string())))
+        answers.iter().fold(GuideState::new(g), |s, a| {
+            s.apply(g, &GuideAction::Answer(a.to_string()))
+        })
     }
 
     #[test]
@@ -128,7 +145,11 @@ mod tests {
         let s = walk(&g, &["barn", "ja"]);
         assert_eq!(s.current, "r-vold");
         assert_eq!(s.question_number(), 3);
-        let summary: Vec<_> = s.summary(&g).iter().map(|(q, a)| (q.id.as_str(), a.id.as_str())).collect();
+        let summary: Vec<_> = s
+            .summary(&g)
+            .iter()
+            .map(|(q, a)| (q.id.as_str(), a.id.as_str()))
+            .collect();
         assert_eq!(summary, [("hvem", "barn"), ("vold", "ja")]);
     }
 
@@ -138,14 +159,23 @@ mod tests {
         let s = walk(&g, &["barn", "ja"]).apply(&g, &GuideAction::Back);
         assert_eq!(s.current, "vold");
         assert_eq!(s.answered.len(), 1);
-        let s = s.apply(&g, &GuideAction::Back).apply(&g, &GuideAction::Back);
-        assert_eq!(s, GuideState::new(&g), "back at the start stays at the start");
+        let s = s
+            .apply(&g, &GuideAction::Back)
+            .apply(&g, &GuideAction::Back);
+        assert_eq!(
+            s,
+            GuideState::new(&g),
+            "back at the start stays at the start"
+        );
     }
 
     #[test]
     fn restart_forgets_every_answer() {
         let g = guide();
-        assert_eq!(walk(&g, &["barn", "nei"]).apply(&g, &GuideAction::Restart), GuideState::new(&g));
+        assert_eq!(
+            walk(&g, &["barn", "nei"]).apply(&g, &GuideAction::Restart),
+            GuideState::new(&g)
+        );
     }
 
     #[test]
@@ -164,6 +194,9 @@ mod tests {
         let s = walk(&g, &["barn"]);
         assert_eq!(s.apply(&g, &GuideAction::Answer("meg".into())), s);
         let at_result = walk(&g, &["meg"]);
-        assert_eq!(at_result.apply(&g, &GuideAction::Answer("barn".into())), at_result);
+        assert_eq!(
+            at_result.apply(&g, &GuideAction::Answer("barn".into())),
+            at_result
+        );
     }
 }

@@ -48,7 +48,11 @@ impl ShiftCounter {
                 self.clean_shift = false;
                 let had = !self.presses.is_empty();
                 self.presses.clear();
-                if had { Outcome::Remaining(PRESSES) } else { Outcome::None }
+                if had {
+                    Outcome::Remaining(PRESSES)
+                } else {
+                    Outcome::None
+                }
             }
             KeyEvent::ShiftUp => {
                 if !std::mem::replace(&mut self.clean_shift, false) {
@@ -83,7 +87,11 @@ mod tests {
         assert_eq!(press(&mut c, 0.0), Outcome::Remaining(2));
         assert_eq!(press(&mut c, 400.0), Outcome::Remaining(1));
         assert_eq!(press(&mut c, 800.0), Outcome::Exit);
-        assert_eq!(press(&mut c, 1200.0), Outcome::Remaining(2), "counting starts over after an exit");
+        assert_eq!(
+            press(&mut c, 1200.0),
+            Outcome::Remaining(2),
+            "counting starts over after an exit"
+        );
     }
 
     #[test]
@@ -92,7 +100,11 @@ mod tests {
         press(&mut c, 0.0);
         press(&mut c, 300.0);
         c.feed(ShiftDown, 600.0);
-        assert_eq!(c.feed(OtherDown, 650.0), Outcome::Remaining(3), "Shift+Tab resets the count");
+        assert_eq!(
+            c.feed(OtherDown, 650.0),
+            Outcome::Remaining(3),
+            "Shift+Tab resets the count"
+        );
         assert_eq!(c.feed(ShiftUp, 700.0), Outcome::None);
         assert_eq!(press(&mut c, 900.0), Outcome::Remaining(2));
     }
@@ -102,7 +114,11 @@ mod tests {
         let mut c = ShiftCounter::default();
         press(&mut c, 0.0);
         press(&mut c, 3000.0);
-        assert_eq!(press(&mut c, 8000.0), Outcome::Remaining(2), "the first two are too old");
+        assert_eq!(
+            press(&mut c, 8000.0),
+            Outcome::Remaining(2),
+            "the first two are too old"
+        );
     }
 
     #[test]

@@ -50,7 +50,8 @@ impl Finder {
     pub fn next(&self) -> Result<FinderQuestion, FinderOutcome> {
         use FinderAnswer::*;
         use FinderQuestion::*;
-        let answer = |q: FinderQuestion| self.answers.iter().find(|(x, _)| *x == q).map(|(_, a)| *a);
+        let answer =
+            |q: FinderQuestion| self.answers.iter().find(|(x, _)| *x == q).map(|(_, a)| *a);
         match answer(Danger) {
             None => return Ok(Danger),
             Some(Yes) => return Err(FinderOutcome::Urgent),
@@ -98,7 +99,10 @@ mod tests {
     use super::*;
 
     fn run(answers: &[FinderAnswer]) -> Result<FinderQuestion, FinderOutcome> {
-        answers.iter().fold(Finder::default(), |f, a| f.answer(*a)).next()
+        answers
+            .iter()
+            .fold(Finder::default(), |f, a| f.answer(*a))
+            .next()
     }
 
     #[test]
@@ -126,7 +130,11 @@ mod tests {
     fn questions_come_in_order_and_wrong_answers_are_ignored() {
         assert_eq!(run(&[]), Ok(FinderQuestion::Danger));
         assert_eq!(run(&[No]), Ok(FinderQuestion::Clarified));
-        assert_eq!(run(&[No, Two]), Ok(FinderQuestion::Clarified), "Two does not answer a yes/no question");
+        assert_eq!(
+            run(&[No, Two]),
+            Ok(FinderQuestion::Clarified),
+            "Two does not answer a yes/no question"
+        );
         assert_eq!(run(&[No, Yes, No]), Ok(FinderQuestion::HowMany));
     }
 

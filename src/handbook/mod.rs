@@ -31,10 +31,12 @@ pub fn steps_using<'c>(content: &'c Content, r: Ref<'_>) -> Vec<(&'c Level, &'c 
 
 /// The step with this id, its level and its 0-based position in the level.
 pub fn find_step<'c>(content: &'c Content, id: &str) -> Option<(&'c Level, usize, &'c Step)> {
-    content
-        .levels
-        .iter()
-        .find_map(|l| l.steps.iter().position(|s| s.id == id).map(|i| (l, i, &l.steps[i])))
+    content.levels.iter().find_map(|l| {
+        l.steps
+            .iter()
+            .position(|s| s.id == id)
+            .map(|i| (l, i, &l.steps[i]))
+    })
 }
 
 /// The steps before and after, across level boundaries within the same level only
@@ -49,7 +51,9 @@ pub fn neighbours<'c>(level: &'c Level, index: usize) -> (Option<&'c Step>, Opti
 pub fn level_heading(label: &str, title: &str) -> String {
     let title = title.trim();
     let rest = match title.split_once(':') {
-        Some((head, rest)) if head.len() <= 24 && head.chars().any(|c| c.is_ascii_digit()) => rest.trim(),
+        Some((head, rest)) if head.len() <= 24 && head.chars().any(|c| c.is_ascii_digit()) => {
+            rest.trim()
+        }
         _ => title,
     };
     format!("{label}: {rest}")
@@ -75,16 +79,30 @@ mod tests {
 
     #[test]
     fn level_headings_do_not_repeat_the_level_number() {
-        assert_eq!(level_heading("Nivå 0", "Nivå 0: Avklare"), "Nivå 0: Avklare");
-        assert_eq!(level_heading("Level 1", "Level 1: Action"), "Level 1: Action");
+        assert_eq!(
+            level_heading("Nivå 0", "Nivå 0: Avklare"),
+            "Nivå 0: Avklare"
+        );
+        assert_eq!(
+            level_heading("Level 1", "Level 1: Action"),
+            "Level 1: Action"
+        );
         assert_eq!(level_heading("Nivå 2", "Samarbeid"), "Nivå 2: Samarbeid");
-        assert_eq!(level_heading("Nivå 3", "Merk: mange tjenester"), "Nivå 3: Merk: mange tjenester");
+        assert_eq!(
+            level_heading("Nivå 3", "Merk: mange tjenester"),
+            "Nivå 3: Merk: mange tjenester"
+        );
     }
 
     #[test]
     fn back_links_list_every_step_that_uses_the_item_in_order() {
         let c = content();
-        let ids = |r| steps_using(&c, r).iter().map(|(_, s)| s.id.as_str()).collect::<Vec<_>>();
+        let ids = |r| {
+            steps_using(&c, r)
+                .iter()
+                .map(|(_, s)| s.id.as_str())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids(Ref::Tool("samtykke")), ["s1", "s2"]);
         assert_eq!(ids(Ref::Law("hpl")), ["s1"]);
         assert_eq!(ids(Ref::Role("stafett")), ["s3"]);
@@ -96,7 +114,10 @@ mod tests {
     fn steps_know_their_level_position_and_neighbours() {
         let c = content();
         let (level, i, step) = find_step(&c, "s2").unwrap();
-        assert_eq!((level.id.as_str(), i, step.title.get("nb")), ("n0", 1, "Deling"));
+        assert_eq!(
+            (level.id.as_str(), i, step.title.get("nb")),
+            ("n0", 1, "Deling")
+        );
         let (prev, next) = neighbours(level, i);
         assert_eq!(prev.map(|s| s.id.as_str()), Some("s1"));
         assert_eq!(next, None, "no next step across a level boundary");

@@ -31,7 +31,10 @@ pub struct Route {
 
 impl Default for Route {
     fn default() -> Self {
-        Route { page: Page::Front, service: None }
+        Route {
+            page: Page::Front,
+            service: None,
+        }
     }
 }
 
@@ -45,7 +48,10 @@ pub fn namespace(element_id: Option<&str>) -> String {
 
 impl Route {
     pub fn page(page: Page) -> Self {
-        Route { page, service: None }
+        Route {
+            page,
+            service: None,
+        }
     }
 
     /// Reads a `location.hash` (with or without `#`). `None` when the hash is not
@@ -195,7 +201,10 @@ mod tests {
         ];
         for page in pages {
             for service in [None, Some("helsestasjon".to_string())] {
-                let r = Route { page: page.clone(), service };
+                let r = Route {
+                    page: page.clone(),
+                    service,
+                };
                 let hash = r.to_hash("bti");
                 assert_eq!(Route::from_hash(&hash, "bti"), Some(r), "{hash}");
             }
@@ -204,9 +213,18 @@ mod tests {
 
     #[test]
     fn hashes_look_as_documented() {
-        assert_eq!(Route::page(Page::Level("niva-0".into())).to_hash("bti"), "#bti/niva/niva-0");
-        let r = Route { page: Page::Search("ø".into()), service: Some("skole".into()) };
-        assert_eq!(r.to_hash("bti-handbok"), "#bti-handbok/sok?q=%C3%B8&tjeneste=skole");
+        assert_eq!(
+            Route::page(Page::Level("niva-0".into())).to_hash("bti"),
+            "#bti/niva/niva-0"
+        );
+        let r = Route {
+            page: Page::Search("ø".into()),
+            service: Some("skole".into()),
+        };
+        assert_eq!(
+            r.to_hash("bti-handbok"),
+            "#bti-handbok/sok?q=%C3%B8&tjeneste=skole"
+        );
         assert_eq!(Route::default().to_hash("bti"), "#bti/");
     }
 
@@ -222,7 +240,10 @@ mod tests {
     #[test]
     fn going_back_to_an_empty_hash_shows_the_front_page_and_host_anchors_change_nothing() {
         assert_eq!(Route::after_hash_change("", "bti"), Some(Route::default()));
-        assert_eq!(Route::after_hash_change("#", "bti-a"), Some(Route::default()));
+        assert_eq!(
+            Route::after_hash_change("#", "bti-a"),
+            Some(Route::default())
+        );
         assert_eq!(Route::after_hash_change("#main", "bti"), None);
         assert_eq!(
             Route::after_hash_change("#bti/niva/x", "bti").map(|r| r.page),
@@ -236,7 +257,10 @@ mod tests {
             Route::from_hash("#bti/finnes-ikke/x", "bti").map(|r| r.page),
             Some(Page::NotFound("finnes-ikke/x".into()))
         );
-        assert_eq!(Route::from_hash("#bti/niva", "bti").map(|r| r.page), Some(Page::NotFound("niva".into())));
+        assert_eq!(
+            Route::from_hash("#bti/niva", "bti").map(|r| r.page),
+            Some(Page::NotFound("niva".into()))
+        );
     }
 
     #[test]

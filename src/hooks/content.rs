@@ -29,20 +29,31 @@ impl PartialEq for Loaded {
 }
 
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let network = || LoadError::Network { url: url.to_string() };
+    let network = || LoadError::Network {
+        url: url.to_string(),
+    };
     let window = web_sys::window().ok_or_else(network)?;
-    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| network())?;
+    let resp = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| network())?;
     let resp: Response = resp.dyn_into().map_err(|_| network())?;
     if !resp.ok() {
-        return Err(LoadError::Http { url: url.to_string(), status: resp.status() });
+        return Err(LoadError::Http {
+            url: url.to_string(),
+            status: resp.status(),
+        });
     }
-    let text = JsFuture::from(resp.text().map_err(|_| network())?).await.map_err(|_| network())?;
+    let text = JsFuture::from(resp.text().map_err(|_| network())?)
+        .await
+        .map_err(|_| network())?;
     text.as_string().ok_or_else(network)
 }
 
 /// Resolves `rel` against `base` the way the browser would.
 fn resolve(rel: &str, base: &str) -> String {
-    web_sys::Url::new_with_base(rel, base).map(|u| u.href()).unwrap_or_else(|_| rel.to_string())
+    web_sys::Url::new_with_base(rel, base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| rel.to_string())
 }
 
 fn document_base() -> String {
@@ -54,9 +65,18 @@ fn document_base() -> String {
 
 /// The whole pipeline: fetch the index, fetch the parts the start screen needs
 /// in the reader's language, merge, decode and check.
-pub async fn load(src: Option<&str>, inline: Option<&str>, start: Start, lang: &str) -> Result<Rc<Loaded>, LoadError> {
+pub async fn load(
+    src: Option<&str>,
+    inline: Option<&str>,
+    start: Start,
+    lang: &str,
+) -> Result<Rc<Loaded>, LoadError> {
     let (index_url, display, text) = match (inline, src) {
-        (Some(json), _) => (document_base(), "element.content".to_string(), json.to_string()),
+        (Some(json), _) => (
+            document_base(),
+            "element.content".to_string(),
+            json.to_string(),
+        ),
         (None, Some(src)) => {
             let url = resolve(src, &document_base());
             let text = fetch_text(&url).await.map_err(|e| shorten(e, src, &url))?;
@@ -70,11 +90,16 @@ pub async fn load(src: Option<&str>, inline: Option<&str>, start: Start, lang: &
         }
     };
     let index = json::parse(&text).map_err(|e| syntax(&display, e))?;
-    let declared: Vec<Part> = match index.get("parts") {
-        Some(parts) => decode::decode_value(parts, &[json::Seg::Key("parts".into())])
-            .map_err(|message| LoadError::Invalid { url: display.clone(), message })?,
-        None => Vec::new(),
-    };
+    let declared: Vec<Part> =
+        match index.get("parts") {
+            Some(parts) => decode::decode_value(parts, &[json::Seg::Key("parts".into())]).map_err(
+                |message| LoadError::Invalid {
+                    url: display.clone(),
+                    message,
+                },
+            )?,
+            None => Vec::new(),
+        };
     let sections = start_sections(start);
     let mut langs: Vec<String> = vec!["nb".into()];
     for p in declared.iter().filter(|p| sections.contains(&p.section)) {
@@ -82,20 +107,39 @@ pub async fn load(src: Option<&str>, inline: Option<&str>, start: Start, lang: &
             langs.push(l.clone());
         }
     }
-    let needed = merge::parts_needed(&Content { parts: declared, ..Content::default() }, sections, lang);
+    let needed = merge::parts_needed(
+        &Content {
+            parts: declared,
+            ..Content::default()
+        },
+        sections,
+        lang,
+    );
     let mut files = vec![display.clone()];
     let mut parts = Vec::with_capacity(needed.len());
     for (n, part) in needed.into_iter().enumerate() {
         let url = resolve(&part.src, &index_url);
-        let text = fetch_text(&url).await.map_err(|e| shorten(e, &part.src, &url))?;
+        let text = fetch_text(&url)
+            .await
+            .map_err(|e| shorten(e, &part.src, &url))?;
         let source = u16::try_from(n + 1).unwrap_or(u16::MAX);
         let value = json::parse_source(&text, source).map_err(|e| syntax(&part.src, e))?;
         files.push(part.src.clone());
         parts.push((part, value));
     }
     let describe = |p: &Problem| {
-        let file = files.get(usize::from(p.source)).map(String::as_str).unwrap_or("?");
-        format!("{file}:{}:{}: {}: {}: {}", p.line, p.column, p.severity.as_str(), p.path, p.message)
+        let file = files
+            .get(usize::from(p.source))
+            .map(String::as_str)
+            .unwrap_or("?");
+        format!(
+            "{file}:{}:{}: {}: {}: {}",
+            p.line,
+            p.column,
+            p.severity.as_str(),
+            p.path,
+            p.message
+        )
     };
     let merged = merge::merge_parts(index, parts).map_err(|problems| LoadError::Invalid {
         url: display.clone(),
@@ -107,19 +151,41 @@ pub async fn load(src: Option<&str>, inline: Option<&str>, start: Start, lang: &
         Some(content) => {
             // No language parts: a single file carries its languages inline, as its meta declares.
             if langs.len() == 1 {
-                langs.extend(content.meta.languages.iter().map(|l| l.lang.clone()).filter(|l| l != "nb"));
+                langs.extend(
+                    content
+                        .meta
+                        .languages
+                        .iter()
+                        .map(|l| l.lang.clone())
+                        .filter(|l| l != "nb"),
+                );
             }
-            Ok(Rc::new(Loaded { content, problems, langs }))
+            Ok(Rc::new(Loaded {
+                content,
+                problems,
+                langs,
+            }))
         }
         None => Err(LoadError::Invalid {
             url: display,
-            message: checked.problems.iter().filter(|p| p.fatal).map(describe).collect::<Vec<_>>().join("; "),
+            message: checked
+                .problems
+                .iter()
+                .filter(|p| p.fatal)
+                .map(describe)
+                .collect::<Vec<_>>()
+                .join("; "),
         }),
     }
 }
 
 fn syntax(url: &str, e: json::SyntaxError) -> LoadError {
-    LoadError::Json { url: url.to_string(), line: e.pos.line as usize, column: e.pos.column as usize, message: e.message }
+    LoadError::Json {
+        url: url.to_string(),
+        line: e.pos.line as usize,
+        column: e.pos.column as usize,
+        message: e.message,
+    }
 }
 
 fn start_sections(start: Start) -> &'static [Section] {
@@ -133,7 +199,10 @@ fn start_sections(start: Start) -> &'static [Section] {
 fn shorten(e: LoadError, src: &str, url: &str) -> LoadError {
     match e {
         LoadError::Network { url: u } if u == url => LoadError::Network { url: src.into() },
-        LoadError::Http { url: u, status } if u == url => LoadError::Http { url: src.into(), status },
+        LoadError::Http { url: u, status } if u == url => LoadError::Http {
+            url: src.into(),
+            status,
+        },
         other => other,
     }
 }

@@ -6,7 +6,9 @@ use yew::prelude::*;
 use crate::handbook::route::Route;
 
 fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// The current route and a way to go somewhere. In hash mode, going pushes a

@@ -26,12 +26,27 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 9] = [Lang::Nb, Lang::Nn, Lang::En, Lang::Ar, Lang::So, Lang::Ti, Lang::Uk, Lang::Pl, Lang::Se];
+    pub const ALL: [Lang; 9] = [
+        Lang::Nb,
+        Lang::Nn,
+        Lang::En,
+        Lang::Ar,
+        Lang::So,
+        Lang::Ti,
+        Lang::Uk,
+        Lang::Pl,
+        Lang::Se,
+    ];
 
     /// Picks a language from a BCP 47 tag by prefix: `nb-NO`, `no` and `nob` mean
     /// bokmål, `nn-NO` nynorsk, `en-GB` English, and so on; anything else is bokmål.
     pub fn from_tag(tag: &str) -> Lang {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "nn" | "nno" => Lang::Nn,
             "en" | "eng" => Lang::En,
@@ -88,7 +103,9 @@ impl Lang {
         if self == Lang::Nb {
             return &nb::STRINGS;
         }
-        INSTALLED.with(|m| m.borrow().get(&self).copied()).unwrap_or(&nb::STRINGS)
+        INSTALLED
+            .with(|m| m.borrow().get(&self).copied())
+            .unwrap_or(&nb::STRINGS)
     }
 
     /// True once this language's strings are available (bokmål always is).
@@ -129,7 +146,9 @@ macro_rules! strings {
 impl Strings {
     /// The string for a key, for tests and tools.
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        KEYS.iter().position(|k| *k == key).and_then(|i| self.values().get(i).copied())
+        KEYS.iter()
+            .position(|k| *k == key)
+            .and_then(|i| self.values().get(i).copied())
     }
 }
 
@@ -258,7 +277,8 @@ strings!(
 /// The table lives for the rest of the page's life; there are at most nine.
 pub fn install(lang: Lang, json_text: &str) -> Result<Vec<String>, String> {
     use crate::model::json::{parse, Kind};
-    let tree = parse(json_text).map_err(|e| format!("{}:{}: {}", e.pos.line, e.pos.column, e.message))?;
+    let tree =
+        parse(json_text).map_err(|e| format!("{}:{}: {}", e.pos.line, e.pos.column, e.message))?;
     let Kind::Object(members) = &tree.kind else {
         return Err("the file must hold one JSON object".into());
     };
@@ -278,7 +298,12 @@ pub fn install(lang: Lang, json_text: &str) -> Result<Vec<String>, String> {
             }
         }
     }
-    odd.extend(KEYS.iter().zip(&filled).filter(|(_, f)| !**f).map(|(k, _)| k.to_string()));
+    odd.extend(
+        KEYS.iter()
+            .zip(&filled)
+            .filter(|(_, f)| !**f)
+            .map(|(k, _)| k.to_string()),
+    );
     let table: &'static Strings = Box::leak(Box::new(table));
     INSTALLED.with(|m| m.borrow_mut().insert(lang, table));
     Ok(odd)
@@ -292,7 +317,10 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     while let Some(start) = rest.find('{') {
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
-        match after.find('}').and_then(|end| after[..end].parse::<usize>().ok().map(|n| (n, end))) {
+        match after
+            .find('}')
+            .and_then(|end| after[..end].parse::<usize>().ok().map(|n| (n, end)))
+        {
             Some((n, end)) if n < args.len() => {
                 out.push_str(args[n]);
                 rest = &after[end + 1..];
@@ -322,13 +350,20 @@ mod tests {
         assert_eq!(Lang::from_tag("de"), Lang::Nb);
         assert_eq!(Lang::from_tag(""), Lang::Nb);
         for l in Lang::ALL {
-            assert_eq!(Lang::from_tag(l.code()), l, "{l:?} round-trips through its code");
+            assert_eq!(
+                Lang::from_tag(l.code()),
+                l,
+                "{l:?} round-trips through its code"
+            );
         }
     }
 
     #[test]
     fn fill_puts_arguments_in_place_and_keeps_unknown_placeholders() {
-        assert_eq!(fill("HTTP {0} på {1}", &["404", "/x.json"]), "HTTP 404 på /x.json");
+        assert_eq!(
+            fill("HTTP {0} på {1}", &["404", "/x.json"]),
+            "HTTP 404 på /x.json"
+        );
         assert_eq!(fill("a {2} b", &["x"]), "a {2} b");
         assert_eq!(fill("{ ikke }", &[]), "{ ikke }");
     }
@@ -350,9 +385,17 @@ mod tests {
 
     #[test]
     fn installing_a_language_fills_gaps_with_bokmal_and_reports_them() {
-        let odd = install(Lang::Se, r#"{"loading": "Viežžamin …", "nonsense": "x", "retry": ""}"#).unwrap();
+        let odd = install(
+            Lang::Se,
+            r#"{"loading": "Viežžamin …", "nonsense": "x", "retry": ""}"#,
+        )
+        .unwrap();
         assert_eq!(Lang::Se.strings().loading, "Viežžamin …");
-        assert_eq!(Lang::Se.strings().retry, nb::STRINGS.retry, "an empty string falls back to bokmål");
+        assert_eq!(
+            Lang::Se.strings().retry,
+            nb::STRINGS.retry,
+            "an empty string falls back to bokmål"
+        );
         assert!(odd.contains(&"nonsense".to_string()) && odd.contains(&"retry".to_string()));
         assert!(install(Lang::Se, "[1]").is_err());
         assert!(install(Lang::Se, "{").is_err());

@@ -91,7 +91,10 @@ pub fn load_split(index: &str, parts: &[(Part, &str)]) -> Checked {
     }
     match merge::merge_parts(index, parsed) {
         Ok(tree) => load_tree(&tree),
-        Err(problems) => Checked { content: None, problems },
+        Err(problems) => Checked {
+            content: None,
+            problems,
+        },
     }
 }
 
@@ -121,11 +124,17 @@ pub fn load_tree(tree: &json::Value) -> Checked {
         missing: BTreeMap::new(),
     };
     let Some(mut content) = decoded.content else {
-        return Checked { content: None, problems: cx.problems };
+        return Checked {
+            content: None,
+            problems: cx.problems,
+        };
     };
     check_content(&mut cx, &mut content);
     let fatal = cx.problems.iter().any(|p| p.fatal);
-    Checked { content: (!fatal).then_some(content), problems: cx.problems }
+    Checked {
+        content: (!fatal).then_some(content),
+        problems: cx.problems,
+    }
 }
 
 /// A path being built: `P::root().k("levels").i(0)`.
@@ -243,13 +252,23 @@ impl Cx<'_> {
 
     /// Checks ids of one kind: format and uniqueness (a repeat is left out).
     /// Returns the set of ids kept.
-    fn ids<T>(&mut self, path: &P, items: &mut Vec<T>, id: impl Fn(&T) -> &str, kind: &str) -> HashSet<String> {
+    fn ids<T>(
+        &mut self,
+        path: &P,
+        items: &mut Vec<T>,
+        id: impl Fn(&T) -> &str,
+        kind: &str,
+    ) -> HashSet<String> {
         let mut seen = HashSet::new();
         let mut i = 0;
         while i < items.len() {
             let this = id(&items[i]).to_string();
             let p = path.i(i);
-            if this.is_empty() || !this.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_') {
+            if this.is_empty()
+                || !this
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+            {
                 self.error(&p.k("id"), editor_msg!("Id-en «{this}» kan bare ha små bokstaver a–z, tall, - og _. Rett den (og alle steder som viser til den)."));
             }
             if !seen.insert(this.clone()) {
@@ -264,7 +283,14 @@ impl Cx<'_> {
     }
 
     /// Leaves out the ids in `refs` that are not in `known`, reporting each.
-    fn refs(&mut self, path: &P, refs: &mut Vec<String>, known: &HashSet<String>, kind: &str, list: &str) {
+    fn refs(
+        &mut self,
+        path: &P,
+        refs: &mut Vec<String>,
+        known: &HashSet<String>,
+        kind: &str,
+        list: &str,
+    ) {
         let mut i = 0;
         while i < refs.len() {
             if known.contains(&refs[i]) {
@@ -310,7 +336,10 @@ struct Known {
 fn check_content(cx: &mut Cx, c: &mut Content) {
     let root = P::root();
     if c.format != 1 {
-        cx.error(&root.k("format"), editor_msg!("Formatet {} finnes ikke. Skriv \"format\": 1.", c.format));
+        cx.error(
+            &root.k("format"),
+            editor_msg!("Formatet {} finnes ikke. Skriv \"format\": 1.", c.format),
+        );
     }
     check_meta(cx, &mut c.meta);
 
@@ -320,7 +349,12 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
     }
     #[cfg(feature = "handbook")]
     check_handbook(cx, c, &contacts);
-    cx.ids(&root.k("glossary"), &mut c.glossary, |x| &x.id, "ord i ordlisten");
+    cx.ids(
+        &root.k("glossary"),
+        &mut c.glossary,
+        |x| &x.id,
+        "ord i ordlisten",
+    );
     for (i, t) in c.glossary.iter().enumerate() {
         let p = root.k("glossary").i(i);
         cx.text(&p.k("term"), &t.term, Len::Short);
@@ -347,10 +381,19 @@ fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
     let mut pages = cx.ids(&kommune, &mut c.publication.kommune, |x| &x.id, "sider");
     for (i, page) in c.publication.etat.iter().enumerate() {
         if !pages.insert(page.id.clone()) {
-            cx.error(&etat.i(i).k("id"), editor_msg!("Id-en «{}» er brukt av flere sider. Gi siden en egen id.", page.id));
+            cx.error(
+                &etat.i(i).k("id"),
+                editor_msg!(
+                    "Id-en «{}» er brukt av flere sider. Gi siden en egen id.",
+                    page.id
+                ),
+            );
         }
     }
-    for (path, list) in [(&kommune, &c.publication.kommune), (&etat, &c.publication.etat)] {
+    for (path, list) in [
+        (&kommune, &c.publication.kommune),
+        (&etat, &c.publication.etat),
+    ] {
         for (i, page) in list.iter().enumerate() {
             cx.text(&path.i(i).k("title"), &page.title, Len::Short);
             cx.text(&path.i(i).k("body"), &page.body, Len::Rich);
@@ -362,14 +405,27 @@ fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
     let laws = cx.ids(&root.k("laws"), &mut c.laws, |x| &x.id, "lovhenvisninger");
     let roles = cx.ids(&root.k("roles"), &mut c.roles, |x| &x.id, "roller");
     let levels = cx.ids(&root.k("levels"), &mut c.levels, |x| &x.id, "nivåer");
-    let known = Known { contacts: contacts.clone(), services, tools, laws, roles, levels };
+    let known = Known {
+        contacts: contacts.clone(),
+        services,
+        tools,
+        laws,
+        roles,
+        levels,
+    };
 
     for (i, s) in c.services.iter_mut().enumerate() {
         let p = root.k("services").i(i);
         cx.text(&p.k("name"), &s.name, Len::Short);
         cx.text(&p.k("description"), &s.description, Len::Rich);
         cx.opt_text(&p.k("routines"), &s.routines, Len::Rich);
-        cx.refs(&p.k("contacts"), &mut s.contacts, &known.contacts, "kontakt", "contacts");
+        cx.refs(
+            &p.k("contacts"),
+            &mut s.contacts,
+            &known.contacts,
+            "kontakt",
+            "contacts",
+        );
     }
     for (i, t) in c.tools.iter_mut().enumerate() {
         let p = root.k("tools").i(i);
@@ -395,9 +451,13 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
     for (i, l) in meta.languages.iter().enumerate() {
         let lp = p.k("languages").i(i);
         if !seen.insert(l.lang.clone()) {
-            cx.error(&lp.k("lang"), editor_msg!("Språket «{}» står to ganger. Fjern det ene.", l.lang));
+            cx.error(
+                &lp.k("lang"),
+                editor_msg!("Språket «{}» står to ganger. Fjern det ene.", l.lang),
+            );
         }
-        if l.lang.is_empty() || l.lang.len() > 3 || !l.lang.bytes().all(|b| b.is_ascii_lowercase()) {
+        if l.lang.is_empty() || l.lang.len() > 3 || !l.lang.bytes().all(|b| b.is_ascii_lowercase())
+        {
             cx.error(&lp.k("lang"), editor_msg!("«{}» er ikke en språkkode. Bruk to eller tre små bokstaver, f.eks. nb, en, ar.", l.lang));
         }
         if !l.reviewed {
@@ -408,15 +468,27 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
         }
     }
     if !seen.contains(BASE_LANG) {
-        cx.error(&p.k("languages"), "Bokmål mangler i språklisten. Legg til {\"lang\": \"nb\"}.".into());
+        cx.error(
+            &p.k("languages"),
+            "Bokmål mangler i språklisten. Legg til {\"lang\": \"nb\"}.".into(),
+        );
     }
     cx.text(&p.k("kommune"), &meta.kommune, Len::Short);
     cx.text(&p.k("editor"), &meta.editor, Len::Short);
     if meta.version.trim().is_empty() {
-        cx.error(&p.k("version"), "Versjonen er tom. Skriv innholdets versjon, f.eks. \"2026.1\".".into());
+        cx.error(
+            &p.k("version"),
+            "Versjonen er tom. Skriv innholdets versjon, f.eks. \"2026.1\".".into(),
+        );
     }
     if !links::is_date(&meta.updated) {
-        cx.error(&p.k("updated"), editor_msg!("Datoen «{}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01.", meta.updated));
+        cx.error(
+            &p.k("updated"),
+            editor_msg!(
+                "Datoen «{}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01.",
+                meta.updated
+            ),
+        );
     }
     if meta.example {
         cx.warn(&p.k("example"), "Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering.".into());
@@ -489,7 +561,10 @@ fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
         cx.text(&lp.k("applies_when"), &level.applies_when, Len::Rich);
         cx.text(&lp.k("lead"), &level.lead, Len::Rich);
         if level.steps.is_empty() {
-            cx.error(&lp.k("steps"), "Nivået har ingen steg. Legg til stegene i den rekkefølgen de gjøres.".into());
+            cx.error(
+                &lp.k("steps"),
+                "Nivået har ingen steg. Legg til stegene i den rekkefølgen de gjøres.".into(),
+            );
         }
         let mut si = 0;
         while si < level.steps.len() {
@@ -514,9 +589,27 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     cx.text(&p.k("how"), &step.how, Len::Rich);
     cx.text(&p.k("who"), &step.who, Len::Rich);
     cx.opt_text(&p.k("deadline"), &step.deadline, Len::Short);
-    cx.refs(&p.k("tools"), &mut step.tools, &known.tools, "verktøy", "tools");
-    cx.refs(&p.k("laws"), &mut step.laws, &known.laws, "lovhenvisning", "laws");
-    cx.refs(&p.k("roles"), &mut step.roles, &known.roles, "rolle", "roles");
+    cx.refs(
+        &p.k("tools"),
+        &mut step.tools,
+        &known.tools,
+        "verktøy",
+        "tools",
+    );
+    cx.refs(
+        &p.k("laws"),
+        &mut step.laws,
+        &known.laws,
+        "lovhenvisning",
+        "laws",
+    );
+    cx.refs(
+        &p.k("roles"),
+        &mut step.roles,
+        &known.roles,
+        "rolle",
+        "roles",
+    );
     let mut i = 0;
     while i < step.decisions.len() {
         let dp = p.k("decisions").i(i);
@@ -541,19 +634,37 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
             continue;
         }
         cx.text(&np.k("text"), &note.text, Len::Rich);
-        cx.refs(&np.k("contacts"), &mut note.contacts, &known.contacts, "kontakt", "contacts");
+        cx.refs(
+            &np.k("contacts"),
+            &mut note.contacts,
+            &known.contacts,
+            "kontakt",
+            "contacts",
+        );
         i += 1;
     }
 }
 
 fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
     let gp = P::root().k("guide");
-    cx.refs(&gp.k("emergency_contacts"), &mut guide.emergency_contacts, contacts, "kontakt", "contacts");
+    cx.refs(
+        &gp.k("emergency_contacts"),
+        &mut guide.emergency_contacts,
+        contacts,
+        "kontakt",
+        "contacts",
+    );
     let np = gp.k("nodes");
     let mut ids: HashMap<String, usize> = HashMap::new();
     for (i, node) in guide.nodes.iter().enumerate() {
         if ids.insert(node.id().to_string(), i).is_some() {
-            cx.fatal(&np.i(i).k("id"), editor_msg!("Id-en «{}» er brukt av flere steg i veilederen. Gi hvert steg en egen id.", node.id()));
+            cx.fatal(
+                &np.i(i).k("id"),
+                editor_msg!(
+                    "Id-en «{}» er brukt av flere steg i veilederen. Gi hvert steg en egen id.",
+                    node.id()
+                ),
+            );
         }
     }
     for (i, node) in guide.nodes.iter_mut().enumerate() {
@@ -589,7 +700,13 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
                 cx.text(&p.k("what_happens"), &r.what_happens, Len::Rich);
                 cx.opt_text(&p.k("talk"), &r.talk, Len::Rich);
                 cx.opt_text(&p.k("alternatives"), &r.alternatives, Len::Rich);
-                cx.refs(&p.k("contacts"), &mut r.contacts, contacts, "kontakt", "contacts");
+                cx.refs(
+                    &p.k("contacts"),
+                    &mut r.contacts,
+                    contacts,
+                    "kontakt",
+                    "contacts",
+                );
                 if r.contacts.is_empty() {
                     cx.error(&p.k("contacts"), "Resultatet har ingen kontakt. Legg til minst én kontakt, den som passer best først.".into());
                 }
@@ -602,7 +719,11 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
     };
     let next = |n: &Node| -> Vec<usize> {
         match n {
-            Node::Question(q) => q.answers.iter().filter_map(|a| ids.get(&a.next).copied()).collect(),
+            Node::Question(q) => q
+                .answers
+                .iter()
+                .filter_map(|a| ids.get(&a.next).copied())
+                .collect(),
             Node::Result(_) => Vec::new(),
         }
     };
@@ -640,7 +761,11 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
 fn translation_warnings(cx: &mut Cx, meta: &Meta) {
     let missing = std::mem::take(&mut cx.missing);
     for (lang, (count, first)) in missing {
-        let i = meta.languages.iter().position(|l| l.lang == lang).unwrap_or(0);
+        let i = meta
+            .languages
+            .iter()
+            .position(|l| l.lang == lang)
+            .unwrap_or(0);
         let example = json::format_path(&cx.removals.to_original(&first.0));
         cx.warn(
             &P::root().k("meta").k("languages").i(i),

@@ -65,15 +65,25 @@ pub struct Decoded {
 pub fn decode(tree: &json::Value) -> Decoded {
     let mut d = Decoder::new();
     let content = d.run::<Content>(tree, &[]);
-    let Decoder { mut problems, dropped, .. } = d;
+    let Decoder {
+        mut problems,
+        dropped,
+        ..
+    } = d;
     if content.is_err() {
         // A failure that reaches the root leaves nothing to show.
         if let Some(p) = problems.last_mut() {
             p.fatal = true;
         }
     }
-    let removals = Removals { removed: dropped.into_iter().collect() };
-    Decoded { content: content.ok(), removals, problems }
+    let removals = Removals {
+        removed: dropped.into_iter().collect(),
+    };
+    Decoded {
+        content: content.ok(),
+        removals,
+        problems,
+    }
 }
 
 /// Decodes one value on its own, at `path` in the document (e.g. the index's
@@ -84,6 +94,10 @@ pub fn decode_value<T: Decode>(value: &json::Value, path: &[Seg]) -> Result<T, S
     let result = d.run::<T>(value, path);
     match (result, d.problems()) {
         (Ok(v), []) => Ok(v),
-        (_, problems) => Err(problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect::<Vec<_>>().join("; ")),
+        (_, problems) => Err(problems
+            .iter()
+            .map(|p| format!("{}: {}", p.path, p.message))
+            .collect::<Vec<_>>()
+            .join("; ")),
     }
 }

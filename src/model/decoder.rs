@@ -86,7 +86,10 @@ impl Decoder {
     fn report(&mut self, pos: Pos, source: u16, message: String, unknown: Option<&str>) -> Fail {
         if self.in_node > 0 {
             if self.pending.is_none() {
-                self.pending = Some(Pending { message, unknown: unknown.map(str::to_string) });
+                self.pending = Some(Pending {
+                    message,
+                    unknown: unknown.map(str::to_string),
+                });
             }
         } else {
             if let Some(key) = unknown {
@@ -109,12 +112,18 @@ impl Decoder {
     /// `v` has the wrong JSON type; `expected` in words ("tekst", "et helt tall", …).
     pub fn wrong(&mut self, v: &Value, expected: &str) -> Fail {
         let found = found(v);
-        self.fail(v, editor_msg!("Feil type: her står {found}, men det skal være {expected}. Rett verdien."))
+        self.fail(
+            v,
+            editor_msg!("Feil type: her står {found}, men det skal være {expected}. Rett verdien."),
+        )
     }
 
     fn invalid(&mut self, v: &Value, n: &Number, expected: &str) -> Fail {
         let n = n.as_str();
-        self.fail(v, editor_msg!("Ugyldig verdi {n}: det skal være {expected}. Rett verdien."))
+        self.fail(
+            v,
+            editor_msg!("Ugyldig verdi {n}: det skal være {expected}. Rett verdien."),
+        )
     }
 
     fn last_message(&mut self, suffix: &str) {
@@ -125,7 +134,11 @@ impl Decoder {
 
     /// Reads the items of array `v` with `each`, leaving out (and reporting)
     /// those that fail. Not generic, so the lists of each type share it.
-    fn items(&mut self, v: &Value, each: &mut dyn FnMut(&mut Decoder, &Value) -> Result<(), Fail>) -> Result<(), Fail> {
+    fn items(
+        &mut self,
+        v: &Value,
+        each: &mut dyn FnMut(&mut Decoder, &Value) -> Result<(), Fail>,
+    ) -> Result<(), Fail> {
         let Kind::Array(items) = &v.kind else {
             return Err(self.wrong(v, LIST));
         };
@@ -138,7 +151,9 @@ impl Decoder {
                 Ok(()) => {}
                 Err(Fail::Bad) if self.in_node == 0 => {
                     let item = json::format_path(&self.path);
-                    self.last_message(&editor_msg!(" Elementet {item} blir ikke vist før dette er rettet."));
+                    self.last_message(&editor_msg!(
+                        " Elementet {item} blir ikke vist før dette er rettet."
+                    ));
                     self.dropped.push(self.path.clone());
                 }
                 Err(fail) => {
@@ -169,7 +184,12 @@ impl Decoder {
         let lenient = self.arrays == 0 && self.in_node == 0;
         // Fields read so far, one bit each (no struct has more than 64).
         let mut seen: u64 = 0;
-        for Member { key, key_pos, value } in members {
+        for Member {
+            key,
+            key_pos,
+            value,
+        } in members
+        {
             if skip == Some(key.as_str()) {
                 continue;
             }
@@ -184,11 +204,14 @@ impl Decoder {
             };
             self.path.push(Seg::Key(key.clone()));
             let result = set(self, i, value);
-            let fatal = matches!(self.path.first(), Some(Seg::Key(k)) if k == "meta" || k == "guide");
+            let fatal =
+                matches!(self.path.first(), Some(Seg::Key(k)) if k == "meta" || k == "guide");
             self.path.pop();
             match result {
                 Ok(()) => seen |= 1u64 << i,
-                Err(Fail::Bad) if lenient && !fatal => self.last_message(" Feltet blir ikke brukt før dette er rettet."),
+                Err(Fail::Bad) if lenient && !fatal => {
+                    self.last_message(" Feltet blir ikke brukt før dette er rettet.")
+                }
                 Err(Fail::Bad) if lenient => {
                     if let Some(p) = self.problems.last_mut() {
                         p.fatal = true;
@@ -198,7 +221,8 @@ impl Decoder {
                 Err(fail) => return Err(fail),
             }
         }
-        let missing = (0..fields.names.len()).find(|&i| fields.required.get(i) == Some(&true) && seen & (1u64 << i) == 0);
+        let missing = (0..fields.names.len())
+            .find(|&i| fields.required.get(i) == Some(&true) && seen & (1u64 << i) == 0);
         if let Some(name) = missing.and_then(|i| fields.names.get(i)) {
             return Err(self.fail(v, editor_msg!("Feltet «{name}» mangler. Legg det til.")));
         }
@@ -344,7 +368,13 @@ fn variant(v: &Value, d: &mut Decoder, names: &[&str]) -> Result<usize, Fail> {
     };
     match names.iter().position(|n| n == s) {
         Some(i) => Ok(i),
-        None => Err(d.fail(v, editor_msg!("Ukjent verdi «{s}». Bruk en av disse: {}.", names.join(", ")))),
+        None => Err(d.fail(
+            v,
+            editor_msg!(
+                "Ukjent verdi «{s}». Bruk en av disse: {}.",
+                names.join(", ")
+            ),
+        )),
     }
 }
 
@@ -560,7 +590,9 @@ impl Decode for Node {
             Kind::String(s) if s == "question" => Ok(true),
             Kind::String(s) if s == "result" => Ok(false),
             Kind::String(_) => variant(&tag.value, d, &["question", "result"]).map(|_| false),
-            Kind::Number(n) if matches!(integer(n), Some(Int::Pos(_))) => Err(d.invalid(&tag.value, n, OTHER)),
+            Kind::Number(n) if matches!(integer(n), Some(Int::Pos(_))) => {
+                Err(d.invalid(&tag.value, n, OTHER))
+            }
             _ => Err(d.wrong(&tag.value, OTHER)),
         };
         d.path.pop();
@@ -576,8 +608,11 @@ impl Decode for Node {
             if let Some(Pending { message, unknown }) = d.pending.take() {
                 // As serde had it: an unknown field is named under the node, at
                 // the node's own member of that name if it has one.
-                let member = unknown.as_deref().and_then(|k| members.iter().find(|m| m.key == k));
-                let (pos, source) = member.map_or((v.pos, v.source), |m| (m.key_pos, m.value.source));
+                let member = unknown
+                    .as_deref()
+                    .and_then(|k| members.iter().find(|m| m.key == k));
+                let (pos, source) =
+                    member.map_or((v.pos, v.source), |m| (m.key_pos, m.value.source));
                 d.report(pos, source, message, unknown.as_deref());
             }
         }

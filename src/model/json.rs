@@ -149,7 +149,13 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
 /// Like [`parse`], tagging every value with `source` (the file's number).
 pub fn parse_source(text: &str, source: u16) -> Result<Value, SyntaxError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut p = Parser { bytes: text.as_bytes(), at: 0, line: 1, column: 1, source };
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        at: 0,
+        line: 1,
+        column: 1,
+        source,
+    };
     p.skip_ws();
     if p.peek().is_none() {
         return Err(p.error("Filen er tom. Den må inneholde et JSON-objekt som starter med {."));
@@ -174,7 +180,10 @@ impl Value {
 
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
         match &mut self.kind {
-            Kind::Object(members) => members.iter_mut().find(|m| m.key == key).map(|m| &mut m.value),
+            Kind::Object(members) => members
+                .iter_mut()
+                .find(|m| m.key == key)
+                .map(|m| &mut m.value),
             _ => None,
         }
     }
@@ -224,12 +233,17 @@ impl Value {
             Kind::Null => J::Null,
             Kind::Bool(b) => J::Bool(*b),
             // The parser only keeps numbers serde_json reads too, so this never falls back.
-            Kind::Number(n) => serde_json::from_str(n.as_str()).map(J::Number).unwrap_or(J::Null),
+            Kind::Number(n) => serde_json::from_str(n.as_str())
+                .map(J::Number)
+                .unwrap_or(J::Null),
             Kind::String(s) => J::String(s.clone()),
             Kind::Array(items) => J::Array(items.iter().map(Value::to_serde).collect()),
-            Kind::Object(members) => {
-                J::Object(members.iter().map(|m| (m.key.clone(), m.value.to_serde())).collect())
-            }
+            Kind::Object(members) => J::Object(
+                members
+                    .iter()
+                    .map(|m| (m.key.clone(), m.value.to_serde()))
+                    .collect(),
+            ),
         }
     }
 }
@@ -244,11 +258,17 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn pos(&self) -> Pos {
-        Pos { line: self.line, column: self.column }
+        Pos {
+            line: self.line,
+            column: self.column,
+        }
     }
 
     fn error(&self, message: &str) -> SyntaxError {
-        SyntaxError { pos: self.pos(), message: message.to_string() }
+        SyntaxError {
+            pos: self.pos(),
+            message: message.to_string(),
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -276,7 +296,9 @@ impl Parser<'_> {
 
     fn unexpected(&self) -> SyntaxError {
         match self.current_char() {
-            None => self.error("Filen slutter midt i en verdi. Sjekk at alle {, [ og \" er lukket."),
+            None => {
+                self.error("Filen slutter midt i en verdi. Sjekk at alle {, [ og \" er lukket.")
+            }
             Some(c) => {
                 let mut msg = format!("Uventet tegn «{}». ", c.escape_debug());
                 msg.push_str(match c {
@@ -292,7 +314,11 @@ impl Parser<'_> {
     fn current_char(&self) -> Option<char> {
         let rest = self.bytes.get(self.at..)?;
         let end = rest.len().min(4);
-        (1..=end).find_map(|n| std::str::from_utf8(&rest[..n]).ok().and_then(|s| s.chars().next()))
+        (1..=end).find_map(|n| {
+            std::str::from_utf8(&rest[..n])
+                .ok()
+                .and_then(|s| s.chars().next())
+        })
     }
 
     fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
@@ -307,7 +333,11 @@ impl Parser<'_> {
             Some(b'-' | b'0'..=b'9') => self.number()?,
             _ => return Err(self.unexpected()),
         };
-        Ok(Value { pos, source: self.source, kind })
+        Ok(Value {
+            pos,
+            source: self.source,
+            kind,
+        })
     }
 
     fn word(&mut self, word: &str, kind: Kind) -> Result<Kind, SyntaxError> {
@@ -391,7 +421,9 @@ impl Parser<'_> {
             if members.iter().any(|m| m.key == key) {
                 return Err(SyntaxError {
                     pos: key_pos,
-                    message: format!("Feltet «{key}» står to ganger i samme objekt. Fjern det ene."),
+                    message: format!(
+                        "Feltet «{key}» står to ganger i samme objekt. Fjern det ene."
+                    ),
                 });
             }
             self.skip_ws();
@@ -401,7 +433,11 @@ impl Parser<'_> {
             self.bump();
             self.skip_ws();
             let value = self.value(depth)?;
-            members.push(Member { key, key_pos, value });
+            members.push(Member {
+                key,
+                key_pos,
+                value,
+            });
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
@@ -470,7 +506,11 @@ impl Parser<'_> {
         for _ in 0..4 {
             let d = match self.peek() {
                 Some(b) if b.is_ascii_hexdigit() => (b as char).to_digit(16).unwrap_or(0),
-                _ => return Err(self.error("\\u må følges av fire heksadesimale sifre, f.eks. \\u00e5.")),
+                _ => {
+                    return Err(
+                        self.error("\\u må følges av fire heksadesimale sifre, f.eks. \\u00e5.")
+                    )
+                }
             };
             self.bump();
             n = n * 16 + d;
@@ -501,7 +541,9 @@ impl Parser<'_> {
     fn number(&mut self) -> Result<Kind, SyntaxError> {
         let start = self.at;
         let bad = |p: &Self| {
-            p.error("Ugyldig tall. Skriv tall uten mellomrom og uten ledende null, f.eks. 1 eller 2.5.")
+            p.error(
+                "Ugyldig tall. Skriv tall uten mellomrom og uten ledende null, f.eks. 1 eller 2.5.",
+            )
         };
         if self.peek() == Some(b'-') {
             self.bump();
@@ -559,23 +601,38 @@ mod tests {
         let v = parse("{\n  \"a\": [1,\n    \"æø\", true]\n}").unwrap();
         let a = v.get("a").unwrap();
         assert_eq!(a.pos, Pos { line: 2, column: 8 });
-        let Kind::Array(items) = &a.kind else { panic!() };
+        let Kind::Array(items) = &a.kind else {
+            panic!()
+        };
         assert_eq!(items[1].pos, Pos { line: 3, column: 5 });
-        assert_eq!(items[2].pos, Pos { line: 3, column: 11 });
+        assert_eq!(
+            items[2].pos,
+            Pos {
+                line: 3,
+                column: 11
+            }
+        );
     }
 
     #[test]
     fn trailing_comma_is_reported_where_it_stands() {
         let e = parse("{\"a\": 1,\n}").unwrap_err();
         assert_eq!(e.pos, Pos { line: 2, column: 1 });
-        assert_eq!(e.message, "Komma rett før } er ikke lov i JSON. Fjern kommaet.");
+        assert_eq!(
+            e.message,
+            "Komma rett før } er ikke lov i JSON. Fjern kommaet."
+        );
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let text = "[".repeat(100_000);
         let e = parse(&text).unwrap_err();
-        assert!(e.message.starts_with("Strukturen er nestet for dypt"), "{}", e.message);
+        assert!(
+            e.message.starts_with("Strukturen er nestet for dypt"),
+            "{}",
+            e.message
+        );
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
     }
@@ -583,7 +640,13 @@ mod tests {
     #[test]
     fn repeated_key_is_an_error() {
         let e = parse("{\"a\": 1, \"a\": 2}").unwrap_err();
-        assert_eq!(e.pos, Pos { line: 1, column: 10 });
+        assert_eq!(
+            e.pos,
+            Pos {
+                line: 1,
+                column: 10
+            }
+        );
     }
 
     #[test]
@@ -596,18 +659,40 @@ mod tests {
 
     #[test]
     fn numbers_a_person_writes_have_their_exact_value() {
-        for text in ["0", "-0", "1.5", "0.1", "-2.25e-3", "123456789012345", "1e22", "7E-22", "0.000001", "99.99"] {
-            let Kind::Number(n) = parse(text).unwrap().kind else { panic!("{text}") };
+        for text in [
+            "0",
+            "-0",
+            "1.5",
+            "0.1",
+            "-2.25e-3",
+            "123456789012345",
+            "1e22",
+            "7E-22",
+            "0.000001",
+            "99.99",
+        ] {
+            let Kind::Number(n) = parse(text).unwrap().kind else {
+                panic!("{text}")
+            };
             assert_eq!(n.approx_f64(), text.parse::<f64>().unwrap(), "{text}");
         }
-        assert!(parse("1e400").unwrap_err().message.starts_with("Tallet er for stort"));
-        let Kind::Number(n) = parse("1e-400").unwrap().kind else { panic!() };
+        assert!(parse("1e400")
+            .unwrap_err()
+            .message
+            .starts_with("Tallet er for stort"));
+        let Kind::Number(n) = parse("1e-400").unwrap().kind else {
+            panic!()
+        };
         assert_eq!(n.approx_f64(), 0.0);
     }
 
     #[test]
     fn path_is_written_like_editors_read_it() {
-        let p = [Seg::Key("services".into()), Seg::Index(3), Seg::Key("phone".into())];
+        let p = [
+            Seg::Key("services".into()),
+            Seg::Index(3),
+            Seg::Key("phone".into()),
+        ];
         assert_eq!(format_path(&p), "services[3].phone");
     }
 }

@@ -8,7 +8,9 @@
 /// which is how `java\tscript:` tricks work).
 pub fn safe_href(href: &str) -> Option<&str> {
     if href.is_empty()
-        || href.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\' || is_invisible(c))
+        || href
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\' || is_invisible(c))
     {
         return None;
     }
@@ -18,7 +20,8 @@ pub fn safe_href(href: &str) -> Option<&str> {
         let scheme = &href[..end];
         let rest = &href[end + 1..];
         let ok = if scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http") {
-            rest.strip_prefix("//").is_some_and(|host| !host.is_empty() && !host.starts_with('/'))
+            rest.strip_prefix("//")
+                .is_some_and(|host| !host.is_empty() && !host.starts_with('/'))
         } else if scheme.eq_ignore_ascii_case("tel") {
             tel_href(rest).is_some()
         } else if scheme.eq_ignore_ascii_case("mailto") {
@@ -42,13 +45,18 @@ fn is_invisible(c: char) -> bool {
 /// True for `https://host…` only (used for `exit_url`).
 pub fn is_https(href: &str) -> bool {
     safe_href(href).is_some()
-        && href.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"))
+        && href
+            .get(..8)
+            .is_some_and(|s| s.eq_ignore_ascii_case("https://"))
 }
 
 /// True for `https://` and `http://` links (used for law and contact web addresses).
 pub fn is_web(href: &str) -> bool {
     safe_href(href).is_some()
-        && (is_https(href) || href.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("http://")))
+        && (is_https(href)
+            || href
+                .get(..7)
+                .is_some_and(|s| s.eq_ignore_ascii_case("http://")))
 }
 
 /// Turns a Norwegian phone number as people write it into a `tel:` link, or
@@ -57,7 +65,10 @@ pub fn is_web(href: &str) -> bool {
 /// `800 57 000`), the emergency numbers 110, 112 and 113, 4 digits starting
 /// with 1 (`1412`), 5 digits starting with 0 (`02800`), and 116 xxx.
 pub fn tel_href(phone: &str) -> Option<String> {
-    let compact: String = phone.chars().filter(|c| *c != ' ' && *c != '\u{a0}').collect();
+    let compact: String = phone
+        .chars()
+        .filter(|c| *c != ' ' && *c != '\u{a0}')
+        .collect();
     let (country, digits) = match compact.strip_prefix("+47") {
         Some(rest) => (true, rest),
         None => (false, compact.as_str()),
@@ -75,7 +86,13 @@ pub fn tel_href(phone: &str) -> Option<String> {
         6 => digits.starts_with("116"),
         _ => false,
     };
-    ok.then(|| if country { format!("tel:+47{digits}") } else { format!("tel:{digits}") })
+    ok.then(|| {
+        if country {
+            format!("tel:+47{digits}")
+        } else {
+            format!("tel:{digits}")
+        }
+    })
 }
 
 /// True for a real calendar date written `YYYY-MM-DD`.
@@ -86,7 +103,10 @@ pub fn is_date(s: &str) -> bool {
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = &s[r];
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())
+            .flatten()
     };
     let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
         return false;
@@ -111,7 +131,9 @@ pub fn is_email(s: &str) -> bool {
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && !s.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"(),;:\\[]".contains(c))
+                && !s
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || "<>\"(),;:\\[]".contains(c))
         }
         _ => false,
     }
@@ -124,7 +146,10 @@ mod tests {
     #[test]
     fn norwegian_phone_forms_become_tel_links() {
         assert_eq!(tel_href("116 111").as_deref(), Some("tel:116111"));
-        assert_eq!(tel_href("+47 22 40 00 40").as_deref(), Some("tel:+4722400040"));
+        assert_eq!(
+            tel_href("+47 22 40 00 40").as_deref(),
+            Some("tel:+4722400040")
+        );
         assert_eq!(tel_href("22 40 00 40").as_deref(), Some("tel:22400040"));
         assert_eq!(tel_href("112").as_deref(), Some("tel:112"));
         assert_eq!(tel_href("1412").as_deref(), Some("tel:1412"));
@@ -134,19 +159,48 @@ mod tests {
 
     #[test]
     fn wrong_phone_forms_are_refused() {
-        for bad in ["", "111", "12345678", "2240004", "224000400", "+47 116 111", "22-40-00-40", "116 11", "+4"] {
+        for bad in [
+            "",
+            "111",
+            "12345678",
+            "2240004",
+            "224000400",
+            "+47 116 111",
+            "22-40-00-40",
+            "116 11",
+            "+4",
+        ] {
             assert_eq!(tel_href(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn only_safe_link_schemes_pass() {
-        for ok in ["https://lovdata.no/lov", "http://x.no", "tel:116111", "mailto:a@b.no", "/side", "side#a", "?q=1"] {
+        for ok in [
+            "https://lovdata.no/lov",
+            "http://x.no",
+            "tel:116111",
+            "mailto:a@b.no",
+            "/side",
+            "side#a",
+            "?q=1",
+        ] {
             assert_eq!(safe_href(ok), Some(ok), "{ok}");
         }
         for bad in [
-            "javascript:alert(1)", "JaVaScRiPt:x", "data:text/html,x", "//evil.no", "java\tscript:x",
-            " https://x.no", "https://x.no ", "/\\evil.no", "vbscript:x", "https:x", "https://", "\u{200b}javascript:x", "",
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            "data:text/html,x",
+            "//evil.no",
+            "java\tscript:x",
+            " https://x.no",
+            "https://x.no ",
+            "/\\evil.no",
+            "vbscript:x",
+            "https:x",
+            "https://",
+            "\u{200b}javascript:x",
+            "",
         ] {
             assert_eq!(safe_href(bad), None, "{bad:?}");
         }

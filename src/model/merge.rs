@@ -25,21 +25,55 @@ use super::types::{Content, Part, Section, BASE_LANG};
 pub fn section_keys(section: Section) -> &'static [&'static str] {
     match section {
         Section::Guide => &["guide", "glossary"],
-        Section::Handbook => &["publication", "levels", "services", "tools", "laws", "roles"],
+        Section::Handbook => &[
+            "publication",
+            "levels",
+            "services",
+            "tools",
+            "laws",
+            "roles",
+        ],
     }
 }
 
 /// Fields whose value is a [`Text`](super::types::Text). A test keeps this in step with the types.
 pub const TEXT_FIELDS: &[&str] = &[
-    "act", "alternatives", "applies_when", "body", "deadline", "definition", "description", "editor",
-    "help", "hours", "how", "kommune", "label", "lead", "name", "note", "now", "purpose", "routines",
-    "summary", "talk", "term", "text", "title", "what", "what_happens", "who",
+    "act",
+    "alternatives",
+    "applies_when",
+    "body",
+    "deadline",
+    "definition",
+    "description",
+    "editor",
+    "help",
+    "hours",
+    "how",
+    "kommune",
+    "label",
+    "lead",
+    "name",
+    "note",
+    "now",
+    "purpose",
+    "routines",
+    "summary",
+    "talk",
+    "term",
+    "text",
+    "title",
+    "what",
+    "what_happens",
+    "who",
 ];
 
 /// The parts to fetch to show `sections` in `lang`: the base part of each
 /// section, then the `lang` overlays of those sections (none for bokmål).
 pub fn parts_needed(index: &Content, sections: &[Section], lang: &str) -> Vec<Part> {
-    let base = index.parts.iter().filter(|p| p.lang.is_none() && sections.contains(&p.section));
+    let base = index
+        .parts
+        .iter()
+        .filter(|p| p.lang.is_none() && sections.contains(&p.section));
     let overlays = index.parts.iter().filter(|p| {
         lang != BASE_LANG && p.lang.as_deref() == Some(lang) && sections.contains(&p.section)
     });
@@ -51,7 +85,8 @@ pub fn parts_needed(index: &Content, sections: &[Section], lang: &str) -> Vec<Pa
 /// so problems name the right file. A document without parts passes through unchanged.
 pub fn merge_parts(mut index: Value, parts: Vec<(Part, Value)>) -> Result<Value, Vec<Problem>> {
     let mut problems = Vec::new();
-    let (bases, overlays): (Vec<_>, Vec<_>) = parts.into_iter().partition(|(p, _)| p.lang.is_none());
+    let (bases, overlays): (Vec<_>, Vec<_>) =
+        parts.into_iter().partition(|(p, _)| p.lang.is_none());
     if let Kind::Object(members) = &mut index.kind {
         members.retain(|m| m.key != "parts");
     }
@@ -71,7 +106,11 @@ pub fn merge_parts(mut index: Value, parts: Vec<(Part, Value)>) -> Result<Value,
                 problems.push(problem_at(
                     &m.value,
                     &path,
-                    editor_msg!("«{}» står i to filer. Behold det bare i {}.", m.key, part.src),
+                    editor_msg!(
+                        "«{}» står i to filer. Behold det bare i {}.",
+                        m.key,
+                        part.src
+                    ),
                 ));
             } else if let Kind::Object(index_members) = &mut index.kind {
                 index_members.push(m);
@@ -123,7 +162,11 @@ fn problem_at(value: &Value, path: &[Seg], message: String) -> Problem {
 }
 
 fn not_object(value: &Value, part: &Part) -> Problem {
-    let mut p = problem_at(value, &[], editor_msg!("Delfilen {} må være et JSON-objekt {{ … }}.", part.src));
+    let mut p = problem_at(
+        value,
+        &[],
+        editor_msg!("Delfilen {} må være et JSON-objekt {{ … }}.", part.src),
+    );
     p.fatal = true;
     p
 }
@@ -139,14 +182,27 @@ fn misplaced(m: &Member, part: &Part) -> Problem {
 
 /// The value that matches an array item across base and overlay.
 fn item_key(item: &Value) -> Option<(&'static str, &str)> {
-    ["id", "service"].into_iter().find_map(|k| item.get(k).and_then(Value::as_str).map(|v| (k, v)))
+    ["id", "service"]
+        .into_iter()
+        .find_map(|k| item.get(k).and_then(Value::as_str).map(|v| (k, v)))
 }
 
-fn overlay(base: &mut Value, over: Value, field: &str, lang: &str, path: Vec<Seg>, problems: &mut Vec<Problem>) {
+fn overlay(
+    base: &mut Value,
+    over: Value,
+    field: &str,
+    lang: &str,
+    path: Vec<Seg>,
+    problems: &mut Vec<Problem>,
+) {
     let is_text = TEXT_FIELDS.contains(&field);
     match (&mut base.kind, over.kind) {
         (Kind::String(_) | Kind::Object(_), Kind::String(s)) if is_text => {
-            let translated = Value { pos: over.pos, source: over.source, kind: Kind::String(s) };
+            let translated = Value {
+                pos: over.pos,
+                source: over.source,
+                kind: Kind::String(s),
+            };
             set_language(base, lang, translated, over.pos);
         }
         (Kind::String(_), Kind::Object(entries)) if is_text => {
@@ -179,7 +235,9 @@ fn overlay(base: &mut Value, over: Value, field: &str, lang: &str, path: Vec<Seg
                 let mut p = path.clone();
                 p.push(Seg::Index(n));
                 let found = match item_key(&item) {
-                    Some((k, v)) => base_items.iter().position(|b| b.get(k).and_then(Value::as_str) == Some(v)),
+                    Some((k, v)) => base_items
+                        .iter()
+                        .position(|b| b.get(k).and_then(Value::as_str) == Some(v)),
                     None => (n < base_items.len()).then_some(n),
                 };
                 match (found, item_key(&item)) {
@@ -197,20 +255,38 @@ fn overlay(base: &mut Value, over: Value, field: &str, lang: &str, path: Vec<Seg
                 }
             }
         }
-        (_, kind) => *base = Value { pos: over.pos, source: over.source, kind },
+        (_, kind) => {
+            *base = Value {
+                pos: over.pos,
+                source: over.source,
+                kind,
+            }
+        }
     }
 }
 
 /// Adds (or replaces) language `lang` in the text `base`, turning a plain string into `{"nb": …}` first.
 fn set_language(base: &mut Value, lang: &str, text: Value, key_pos: json::Pos) {
     if let Kind::String(_) = base.kind {
-        let nb = Value { pos: base.pos, source: base.source, kind: std::mem::replace(&mut base.kind, Kind::Null) };
-        base.kind = Kind::Object(vec![Member { key: BASE_LANG.into(), key_pos: nb.pos, value: nb }]);
+        let nb = Value {
+            pos: base.pos,
+            source: base.source,
+            kind: std::mem::replace(&mut base.kind, Kind::Null),
+        };
+        base.kind = Kind::Object(vec![Member {
+            key: BASE_LANG.into(),
+            key_pos: nb.pos,
+            value: nb,
+        }]);
     }
     if let Kind::Object(entries) = &mut base.kind {
         match entries.iter_mut().find(|e| e.key == lang) {
             Some(e) => e.value = text,
-            None => entries.push(Member { key: lang.to_string(), key_pos, value: text }),
+            None => entries.push(Member {
+                key: lang.to_string(),
+                key_pos,
+                value: text,
+            }),
         }
     }
 }

@@ -37,7 +37,12 @@ pub struct Problem {
 
 impl Problem {
     /// A problem at `path`, located in `tree` (the deepest existing value on the path).
-    pub fn at(tree: Option<&json::Value>, path: &[Seg], severity: Severity, message: String) -> Problem {
+    pub fn at(
+        tree: Option<&json::Value>,
+        path: &[Seg],
+        severity: Severity,
+        message: String,
+    ) -> Problem {
         let (pos, source) = match tree {
             Some(t) => {
                 let (v, _) = t.locate(path);

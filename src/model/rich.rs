@@ -20,7 +20,10 @@ const MAX_NESTING: usize = 4;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
     Paragraph(Vec<Inline>),
-    List { ordered: bool, items: Vec<Vec<Inline>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,7 +74,9 @@ fn flatten(out: &mut String, inlines: &[Inline]) {
     for inline in inlines {
         match inline {
             Inline::Text(t) => out.push_str(t),
-            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => flatten(out, c),
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { children: c, .. } => {
+                flatten(out, c)
+            }
         }
     }
 }
@@ -121,7 +126,10 @@ fn block(lines: &[&str], refused: &mut Vec<String>) -> Block {
             },
         }
     }
-    Block::List { ordered, items: items.iter().map(|i| inline(i, refused)).collect() }
+    Block::List {
+        ordered,
+        items: items.iter().map(|i| inline(i, refused)).collect(),
+    }
 }
 
 fn inline(text: &str, refused: &mut Vec<String>) -> Vec<Inline> {
@@ -191,7 +199,13 @@ fn push_char(out: &mut Vec<Inline>, c: char) {
     push_text(out, c.encode_utf8(&mut buf));
 }
 
-fn inlines(s: &[char], depth: usize, in_link: bool, refused: &mut Vec<String>, out: &mut Vec<Inline>) {
+fn inlines(
+    s: &[char],
+    depth: usize,
+    in_link: bool,
+    refused: &mut Vec<String>,
+    out: &mut Vec<Inline>,
+) {
     let nest = depth < MAX_NESTING;
     let mut i = 0;
     while i < s.len() {
@@ -229,7 +243,13 @@ fn inlines(s: &[char], depth: usize, in_link: bool, refused: &mut Vec<String>, o
                 Some((label_end, close)) => {
                     let href: String = s[label_end + 2..close].iter().collect();
                     let mut children = Vec::new();
-                    inlines(&s[i + 1..label_end], depth + 1, true, refused, &mut children);
+                    inlines(
+                        &s[i + 1..label_end],
+                        depth + 1,
+                        true,
+                        refused,
+                        &mut children,
+                    );
                     if safe_href(&href).is_some() && !children.is_empty() {
                         out.push(Inline::Link { href, children });
                     } else {
@@ -265,7 +285,10 @@ mod tests {
     fn paragraphs_join_lines_and_split_on_blank_lines() {
         assert_eq!(
             parse("a\nb\n\n  \nc"),
-            vec![Block::Paragraph(vec![t("a b")]), Block::Paragraph(vec![t("c")])]
+            vec![
+                Block::Paragraph(vec![t("a b")]),
+                Block::Paragraph(vec![t("c")])
+            ]
         );
     }
 
@@ -274,8 +297,14 @@ mod tests {
         assert_eq!(
             parse("- en\n- to\n  fortsatt\n\n1. første\n2. andre"),
             vec![
-                Block::List { ordered: false, items: vec![vec![t("en")], vec![t("to fortsatt")]] },
-                Block::List { ordered: true, items: vec![vec![t("første")], vec![t("andre")]] },
+                Block::List {
+                    ordered: false,
+                    items: vec![vec![t("en")], vec![t("to fortsatt")]]
+                },
+                Block::List {
+                    ordered: true,
+                    items: vec![vec![t("første")], vec![t("andre")]]
+                },
             ]
         );
     }
@@ -287,7 +316,10 @@ mod tests {
             vec![Block::Paragraph(vec![
                 Inline::Strong(vec![t("Ring")]),
                 t(" "),
-                Inline::Emphasis(vec![Inline::Link { href: "tel:116111".into(), children: vec![t("116 111")] }]),
+                Inline::Emphasis(vec![Inline::Link {
+                    href: "tel:116111".into(),
+                    children: vec![t("116 111")]
+                }]),
                 t(" nå"),
             ])]
         );
@@ -295,22 +327,37 @@ mod tests {
 
     #[test]
     fn unsafe_link_becomes_its_label_as_text() {
-        assert_eq!(parse("[klikk](javascript:alert(1))"), vec![Block::Paragraph(vec![t("klikk)")])]);
-        assert_eq!(unsafe_links("se [her](data:x) og [der](https://x.no)"), vec!["data:x".to_string()]);
+        assert_eq!(
+            parse("[klikk](javascript:alert(1))"),
+            vec![Block::Paragraph(vec![t("klikk)")])]
+        );
+        assert_eq!(
+            unsafe_links("se [her](data:x) og [der](https://x.no)"),
+            vec!["data:x".to_string()]
+        );
     }
 
     #[test]
     fn backslash_and_unclosed_markers_are_text() {
-        assert_eq!(parse(r"\*ikke\* *uavsluttet [lenke"), vec![Block::Paragraph(vec![t("*ikke* *uavsluttet [lenke")])]);
+        assert_eq!(
+            parse(r"\*ikke\* *uavsluttet [lenke"),
+            vec![Block::Paragraph(vec![t("*ikke* *uavsluttet [lenke")])]
+        );
     }
 
     #[test]
     fn html_stays_text() {
-        assert_eq!(parse("<script>x</script>"), vec![Block::Paragraph(vec![t("<script>x</script>")])]);
+        assert_eq!(
+            parse("<script>x</script>"),
+            vec![Block::Paragraph(vec![t("<script>x</script>")])]
+        );
     }
 
     #[test]
     fn plain_drops_markup() {
-        assert_eq!(plain("**Ring** [116 111](tel:116111)\n\n- a\n- b"), "Ring 116 111 a b");
+        assert_eq!(
+            plain("**Ring** [116 111](tel:116111)\n\n- a\n- b"),
+            "Ring 116 111 a b"
+        );
     }
 }

@@ -144,7 +144,10 @@ pub struct Meta {
 }
 
 fn default_languages() -> Vec<LanguageInfo> {
-    vec![LanguageInfo { lang: BASE_LANG.into(), reviewed: true }]
+    vec![LanguageInfo {
+        lang: BASE_LANG.into(),
+        reviewed: true,
+    }]
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -55,7 +55,12 @@ pub(super) fn sources(content: &Content, lang: &str, labels: &Labels) -> Vec<Sou
     let r = |text: &Text| plain(text.get(lang));
     let mut out = Vec::new();
     let mut push = |target, title: String, place: Vec<String>, parts: Vec<String>| {
-        out.push(Source { target, title, place, body: join(parts) });
+        out.push(Source {
+            target,
+            title,
+            place,
+            body: join(parts),
+        });
     };
 
     for level in &content.levels {
@@ -72,34 +77,78 @@ pub(super) fn sources(content: &Content, lang: &str, labels: &Labels) -> Vec<Sou
             parts.extend(step.deadline.as_ref().map(t));
             parts.extend(step.decisions.iter().map(|d| t(&d.label)));
             parts.extend(step.service_notes.iter().map(|n| r(&n.text)));
-            push(Target::Step(step.id.clone()), title.clone(), vec![label.clone(), title], parts);
+            push(
+                Target::Step(step.id.clone()),
+                title.clone(),
+                vec![label.clone(), title],
+                parts,
+            );
         }
     }
     for s in &content.services {
         let mut parts = vec![r(&s.description)];
         parts.extend(s.routines.as_ref().map(r));
-        push(Target::Service(s.id.clone()), t(&s.name), vec![labels.services.into()], parts);
+        push(
+            Target::Service(s.id.clone()),
+            t(&s.name),
+            vec![labels.services.into()],
+            parts,
+        );
     }
     for tool in &content.tools {
-        push(Target::Tool(tool.id.clone()), t(&tool.title), vec![labels.tools.into()], vec![r(&tool.description)]);
+        push(
+            Target::Tool(tool.id.clone()),
+            t(&tool.title),
+            vec![labels.tools.into()],
+            vec![r(&tool.description)],
+        );
     }
     for law in &content.laws {
         let head = join(vec![t(&law.act), law.paragraph.trim().to_string()]);
         let title = t(&law.title);
-        let title = if title.is_empty() { head } else { format!("{head}: {title}") };
-        push(Target::Law(law.id.clone()), title, vec![labels.laws.into()], vec![r(&law.summary)]);
+        let title = if title.is_empty() {
+            head
+        } else {
+            format!("{head}: {title}")
+        };
+        push(
+            Target::Law(law.id.clone()),
+            title,
+            vec![labels.laws.into()],
+            vec![r(&law.summary)],
+        );
     }
     for role in &content.roles {
-        push(Target::Role(role.id.clone()), t(&role.title), vec![labels.roles.into()], vec![r(&role.description)]);
+        push(
+            Target::Role(role.id.clone()),
+            t(&role.title),
+            vec![labels.roles.into()],
+            vec![r(&role.description)],
+        );
     }
     for page in &content.publication.kommune {
-        push(Target::Kommune(page.id.clone()), t(&page.title), vec![labels.kommune.into()], vec![r(&page.body)]);
+        push(
+            Target::Kommune(page.id.clone()),
+            t(&page.title),
+            vec![labels.kommune.into()],
+            vec![r(&page.body)],
+        );
     }
     for page in &content.publication.etat {
-        push(Target::Etat(page.id.clone()), t(&page.title), vec![labels.etat.into()], vec![r(&page.body)]);
+        push(
+            Target::Etat(page.id.clone()),
+            t(&page.title),
+            vec![labels.etat.into()],
+            vec![r(&page.body)],
+        );
     }
     for term in &content.glossary {
-        push(Target::Term(term.id.clone()), t(&term.term), vec![labels.glossary.into()], vec![r(&term.definition)]);
+        push(
+            Target::Term(term.id.clone()),
+            t(&term.term),
+            vec![labels.glossary.into()],
+            vec![r(&term.definition)],
+        );
     }
     out
 }

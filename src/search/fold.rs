@@ -4,8 +4,8 @@
 /// Endings [`stem`] strips, longest first (folded spelling, so `-ane` also covers
 /// written `-åne`, and nynorsk `-ar`/`-ane` sit beside bokmål `-er`/`-ene`).
 pub const ENDINGS: &[&str] = &[
-    "hetene", "heten", "heter", "ende", "het", "ene", "ane", "ers", "ens", "ets", "en", "et", "er", "ar", "as", "a",
-    "e", "s",
+    "hetene", "heten", "heter", "ende", "het", "ene", "ane", "ers", "ens", "ets", "en", "et", "er",
+    "ar", "as", "a", "e", "s",
 ];
 
 /// Letters a stem keeps at least; an ending that would leave fewer is not stripped.
@@ -129,7 +129,10 @@ fn within_one_slice<T: PartialEq>(a: &[T], b: &[T]) -> bool {
         0 if i == a.len() => true,
         0 => {
             a[i + 1..] == b[i + 1..]
-                || (i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..])
+                || (i + 1 < a.len()
+                    && a[i] == b[i + 1]
+                    && a[i + 1] == b[i]
+                    && a[i + 2..] == b[i + 2..])
         }
         1 => a[i..] == b[i + 1..],
         _ => false,

@@ -158,7 +158,11 @@ impl Index {
                     let folded = fold(&text[s..e]);
                     let next = ids.len() as u32;
                     let word = *ids.entry(folded).or_insert(next);
-                    Token { word, start: s as u32, end: e as u32 }
+                    Token {
+                        word,
+                        start: s as u32,
+                        end: e as u32,
+                    }
                 })
                 .collect()
         };
@@ -181,12 +185,19 @@ impl Index {
             renumber[*old as usize] = new as u32;
         }
         for doc in &mut docs {
-            for t in doc.title_tokens.iter_mut().chain(doc.body_tokens.iter_mut()) {
+            for t in doc
+                .title_tokens
+                .iter_mut()
+                .chain(doc.body_tokens.iter_mut())
+            {
                 t.word = renumber[t.word as usize];
             }
         }
         let vocab: Vec<Box<str>> = vocab.into_iter().map(|(w, _)| w.into_boxed_str()).collect();
-        let stem_len: Vec<u16> = vocab.iter().map(|w| stem(w).len().min(u16::MAX as usize) as u16).collect();
+        let stem_len: Vec<u16> = vocab
+            .iter()
+            .map(|w| stem(w).len().min(u16::MAX as usize) as u16)
+            .collect();
         let mut stems: Vec<Box<str>> = vocab.iter().map(|w| stem(w).into()).collect();
         stems.sort_unstable();
         stems.dedup();
@@ -201,7 +212,15 @@ impl Index {
             }
         }
         let (post_start, postings) = postings(&docs, vocab.len());
-        Index { docs, vocab, stem_len, stems, by_stem_chars, post_start, postings }
+        Index {
+            docs,
+            vocab,
+            stem_len,
+            stems,
+            by_stem_chars,
+            post_start,
+            postings,
+        }
     }
 
     /// Number of documents.
@@ -215,7 +234,10 @@ impl Index {
 
     /// The best `limit` documents for `query`, best first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let query_words: Vec<&str> = words(query).take(MAX_QUERY_WORDS).map(|(s, e)| &query[s..e]).collect();
+        let query_words: Vec<&str> = words(query)
+            .take(MAX_QUERY_WORDS)
+            .map(|(s, e)| &query[s..e])
+            .collect();
         if limit == 0 || query_words.iter().map(|w| w.chars().count()).sum::<usize>() < 2 {
             return Vec::new();
         }
@@ -240,18 +262,26 @@ impl Index {
                 (*title, *body, *count) = (0, 0, 0);
             }
         }
-        let mut scored: Vec<(u32, usize)> =
-            total.into_iter().enumerate().filter(|&(n, _)| alive[n]).map(|(n, t)| (t, n)).collect();
+        let mut scored: Vec<(u32, usize)> = total
+            .into_iter()
+            .enumerate()
+            .filter(|&(n, _)| alive[n])
+            .map(|(n, t)| (t, n))
+            .collect();
         scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.truncate(limit);
-        scored.into_iter().map(|(score, n)| hit(&self.docs[n], &terms, score)).collect()
+        scored
+            .into_iter()
+            .map(|(score, n)| hit(&self.docs[n], &terms, score))
+            .collect()
     }
 
     /// Per document: best title score, best body quality and body matches of one query word.
     fn score(&self, term: &Term, acc: &mut [(u32, u32, u32)]) {
         for &w in &term.matched {
             let quality = term.quality[w as usize] as u32;
-            let range = self.post_start[w as usize] as usize..self.post_start[w as usize + 1] as usize;
+            let range =
+                self.post_start[w as usize] as usize..self.post_start[w as usize + 1] as usize;
             for p in &self.postings[range] {
                 let (title, body, count) = &mut acc[p.doc as usize];
                 if p.title > 0 {
@@ -292,14 +322,19 @@ impl Index {
             for n in (chars - 1).max(4)..=chars + 1 {
                 for &id in self.by_stem_chars.get(n).map(Vec::as_slice).unwrap_or(&[]) {
                     let id = id as usize;
-                    if q[id] == 0 && within_one(&self.vocab[id][..self.stem_len[id] as usize], qstem) {
+                    if q[id] == 0
+                        && within_one(&self.vocab[id][..self.stem_len[id] as usize], qstem)
+                    {
                         q[id] = TYPO;
                         matched.push(id as u32);
                     }
                 }
             }
         }
-        (!matched.is_empty()).then_some(Term { quality: q, matched })
+        (!matched.is_empty()).then_some(Term {
+            quality: q,
+            matched,
+        })
     }
 
     /// `word` is the query word (or its stem) followed by another word of the content.
@@ -308,11 +343,14 @@ impl Index {
             return false;
         }
         [folded, qstem].iter().any(|head| {
-            let Some(rest) = word.strip_prefix(head) else { return false };
+            let Some(rest) = word.strip_prefix(head) else {
+                return false;
+            };
             let linked = rest.strip_prefix(['s', 'e']).into_iter();
             std::iter::once(rest).chain(linked).any(|rest| {
                 let rest = stem(rest);
-                rest.chars().count() >= MIN_STEM && self.stems.binary_search_by(|s| (**s).cmp(rest)).is_ok()
+                rest.chars().count() >= MIN_STEM
+                    && self.stems.binary_search_by(|s| (**s).cmp(rest)).is_ok()
             })
         })
     }
@@ -322,12 +360,20 @@ impl Index {
 fn postings(docs: &[Doc], words: usize) -> (Vec<u32>, Vec<Posting>) {
     let mut lists: Vec<Vec<Posting>> = vec![Vec::new(); words];
     for (n, doc) in docs.iter().enumerate() {
-        let title = doc.title_tokens.iter().enumerate().map(|(i, t)| (t.word, if i == 0 { 2 } else { 1 }, 0));
+        let title = doc
+            .title_tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.word, if i == 0 { 2 } else { 1 }, 0));
         let body = doc.body_tokens.iter().map(|t| (t.word, 0, 1));
         for (word, in_title, in_body) in title.chain(body) {
             let list = &mut lists[word as usize];
             if list.last().is_none_or(|p| p.doc != n as u32) {
-                list.push(Posting { doc: n as u32, title: 0, body: 0 });
+                list.push(Posting {
+                    doc: n as u32,
+                    title: 0,
+                    body: 0,
+                });
             }
             let p = list.last_mut().expect("pushed above");
             p.title = p.title.max(in_title);
@@ -349,8 +395,12 @@ fn matches(terms: &[Term], t: &Token) -> bool {
 }
 
 fn hit(doc: &Doc, terms: &[Term], score: u32) -> Hit {
-    let title_marks =
-        merge(doc.title_tokens.iter().filter(|t| matches(terms, t)).map(|t| t.start as usize..t.end as usize));
+    let title_marks = merge(
+        doc.title_tokens
+            .iter()
+            .filter(|t| matches(terms, t))
+            .map(|t| t.start as usize..t.end as usize),
+    );
     let (snippet, snippet_marks) = snippet(doc, terms);
     Hit {
         target: doc.target.clone(),
@@ -390,7 +440,10 @@ fn snippet(doc: &Doc, terms: &[Term]) -> (String, Vec<Range<usize>>) {
         doc.body_tokens
             .iter()
             .filter(|t| (t.end as usize) > start && (t.start as usize) < end && matches(terms, t))
-            .map(|t| (t.start as usize).max(start) - start + shift..(t.end as usize).min(end) - start + shift),
+            .map(|t| {
+                (t.start as usize).max(start) - start + shift
+                    ..(t.end as usize).min(end) - start + shift
+            }),
     );
     (text, marks)
 }
@@ -460,6 +513,9 @@ mod tests {
 
     #[test]
     fn touching_and_overlapping_marks_merge() {
-        assert_eq!(merge([5..8, 0..2, 2..3, 6..10].into_iter()), vec![0..3, 5..10]);
+        assert_eq!(
+            merge([5..8, 0..2, 2..3, 6..10].into_iter()),
+            vec![0..3, 5..10]
+        );
     }
 }

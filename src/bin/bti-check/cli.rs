@@ -89,14 +89,31 @@ pub fn main() -> ExitCode {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
     } else {
         for f in &found {
             let p = &f.problem;
-            let path = if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
-            println!("{}:{}:{}: {}: {path}{}", f.file, p.line, p.column, p.severity.as_str(), p.message);
+            let path = if p.path.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", p.path)
+            };
+            println!(
+                "{}:{}:{}: {}: {path}{}",
+                f.file,
+                p.line,
+                p.column,
+                p.severity.as_str(),
+                p.message
+            );
         }
-        println!("bti-check: {errors} feil, {warnings} advarsler i {} fil(er)", files.len());
+        println!(
+            "bti-check: {errors} feil, {warnings} advarsler i {} fil(er)",
+            files.len()
+        );
     }
     if errors > 0 {
         ExitCode::from(1)
@@ -129,15 +146,20 @@ fn check_file(path: &Path, online: bool) -> Result<Vec<Found>, String> {
     let mut checked = if parts.is_empty() {
         model::load_str(&text)
     } else {
-        let with_text: Vec<(Part, &str)> =
-            parts.iter().cloned().zip(texts.iter().map(String::as_str)).collect();
+        let with_text: Vec<(Part, &str)> = parts
+            .iter()
+            .cloned()
+            .zip(texts.iter().map(String::as_str))
+            .collect();
         model::load_split(&text, &with_text)
     };
     if online {
         for (n, t) in std::iter::once(&text).chain(texts.iter()).enumerate() {
             if let Ok(tree) = json::parse(t) {
                 let source = u16::try_from(n).unwrap_or(u16::MAX);
-                checked.problems.extend(super::online::check(&super::online::urls(&tree), source));
+                checked
+                    .problems
+                    .extend(super::online::check(&super::online::urls(&tree), source));
             }
         }
     }
@@ -145,7 +167,10 @@ fn check_file(path: &Path, online: bool) -> Result<Vec<Found>, String> {
         .problems
         .into_iter()
         .map(|problem| Found {
-            file: names.get(usize::from(problem.source)).cloned().unwrap_or_else(|| names[0].clone()),
+            file: names
+                .get(usize::from(problem.source))
+                .cloned()
+                .unwrap_or_else(|| names[0].clone()),
             problem,
         })
         .collect())

@@ -27,7 +27,12 @@ fn walk(v: &Value, path: &mut Vec<Seg>, out: &mut Vec<Found>) {
     match &v.kind {
         Kind::String(s) => {
             let mut push = |url: &str| {
-                out.push(Found { url: url.to_string(), path: json::format_path(path), line: v.pos.line, column: v.pos.column })
+                out.push(Found {
+                    url: url.to_string(),
+                    path: json::format_path(path),
+                    line: v.pos.line,
+                    column: v.pos.column,
+                })
             };
             if is_web(s) {
                 push(s.trim());
@@ -71,15 +76,33 @@ fn is_web(s: &str) -> bool {
 fn status(url: &str) -> Result<u16, String> {
     let run = |extra: &[&str]| -> Result<u16, String> {
         let out = Command::new("curl")
-            .args(["-sS", "-L", "-o", "/dev/null", "--max-time", "15", "-w", "%{http_code}"])
+            .args([
+                "-sS",
+                "-L",
+                "-o",
+                "/dev/null",
+                "--max-time",
+                "15",
+                "-w",
+                "%{http_code}",
+            ])
             .args(extra)
             .arg(url)
             .output()
-            .map_err(|e| format!("curl kunne ikke startes ({e}); installer curl for å bruke --online"))?;
-        let code = String::from_utf8_lossy(&out.stdout).trim().parse::<u16>().unwrap_or(0);
+            .map_err(|e| {
+                format!("curl kunne ikke startes ({e}); installer curl for å bruke --online")
+            })?;
+        let code = String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse::<u16>()
+            .unwrap_or(0);
         if code == 0 {
             let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
-            return Err(if why.is_empty() { "ingen svar".into() } else { why });
+            return Err(if why.is_empty() {
+                "ingen svar".into()
+            } else {
+                why
+            });
         }
         Ok(code)
     };
@@ -100,8 +123,14 @@ pub fn check(found: &[Found], source: u16) -> Vec<Problem> {
             None => {
                 let v = match status(&f.url) {
                     Ok(code) if code < 400 => None,
-                    Ok(code) => Some(format!("Lenken {} svarer HTTP {code}. Rett eller fjern lenken.", f.url)),
-                    Err(why) => Some(format!("Lenken {} svarer ikke: {why}. Rett eller fjern lenken.", f.url)),
+                    Ok(code) => Some(format!(
+                        "Lenken {} svarer HTTP {code}. Rett eller fjern lenken.",
+                        f.url
+                    )),
+                    Err(why) => Some(format!(
+                        "Lenken {} svarer ikke: {why}. Rett eller fjern lenken.",
+                        f.url
+                    )),
                 };
                 verdicts.push((f.url.clone(), v.clone()));
                 v

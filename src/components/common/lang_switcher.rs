@@ -22,7 +22,10 @@ pub fn lang_switcher(props: &LangSwitcherProps) -> Html {
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| {
-            if let Some(sel) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            if let Some(sel) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
                 cb.emit(Lang::from_tag(&sel.value()));
             }
         })

@@ -28,10 +28,16 @@ fn inline(node: &Inline) -> Html {
 fn block(b: &Block) -> Html {
     match b {
         Block::Paragraph(c) => html! { <p>{ for c.iter().map(inline) }</p> },
-        Block::List { ordered: false, items } => html! {
+        Block::List {
+            ordered: false,
+            items,
+        } => html! {
             <ul>{ for items.iter().map(|i| html! { <li>{ for i.iter().map(inline) }</li> }) }</ul>
         },
-        Block::List { ordered: true, items } => html! {
+        Block::List {
+            ordered: true,
+            items,
+        } => html! {
             <ol>{ for items.iter().map(|i| html! { <li>{ for i.iter().map(inline) }</li> }) }</ol>
         },
     }

@@ -35,8 +35,14 @@ pub struct GuideViewProps {
 /// default. Only https or a page on the host's own origin is accepted.
 fn exit_target(attr: Option<&str>, content: Option<&str>) -> String {
     let window = web_sys::window();
-    let base = window.as_ref().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    let origin = window.and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let base = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let origin = window
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
     [attr, content]
         .into_iter()
         .flatten()
@@ -85,12 +91,22 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
         let guide = props.guide.clone();
         Callback::from(move |action: GuideAction| state.set(state.apply(&guide, &action)))
     };
-    let quick_exit = QuickExit { root: root.clone(), state: state.clone(), guide: props.guide.clone(), url: props.exit.clone() };
+    let quick_exit = QuickExit {
+        root: root.clone(),
+        state: state.clone(),
+        guide: props.guide.clone(),
+        url: props.exit.clone(),
+    };
     let heading_id = format!("bti{}-q", props.instance);
     let content = &props.loaded.content;
     let example = content.meta.example;
     let find_contact = |id: &String| content.contacts.iter().find(|c| &c.id == id).cloned();
-    let local: Vec<_> = props.guide.emergency_contacts.iter().filter_map(find_contact).collect();
+    let local: Vec<_> = props
+        .guide
+        .emergency_contacts
+        .iter()
+        .filter_map(find_contact)
+        .collect();
 
     let screen = match state.current_node(&props.guide) {
         Some(Node::Question(q)) => html! {

@@ -61,7 +61,9 @@ pub fn quick_exit_bar(props: &QuickExitBarProps) -> Html {
                 let announcement = announcement.clone();
                 web_sys::window().map(|w| {
                     EventListener::new(&w, kind, move |e| {
-                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
                         let event = match (kind, e.key().as_str()) {
                             ("keydown", "Shift") => KeyEvent::ShiftDown,
                             ("keyup", "Shift") => KeyEvent::ShiftUp,

@@ -54,16 +54,40 @@ fn used_in(ctx: &HbCtx, r: Ref<'_>) -> Html {
 
 fn first_line(t: &Text, code: &str) -> Option<String> {
     let plain = crate::model::rich::plain(t.get(code));
-    let line = plain.split(['.', '\n']).next().unwrap_or("").trim().to_string();
+    let line = plain
+        .split(['.', '\n'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string();
     (!line.is_empty()).then_some(line)
 }
 
-fn pages(ctx: &HbCtx, title: &str, list: &[ContentPage], id: Option<&str>, make: fn(Option<String>) -> Page) -> Html {
+fn pages(
+    ctx: &HbCtx,
+    title: &str,
+    list: &[ContentPage],
+    id: Option<&str>,
+    make: fn(Option<String>) -> Page,
+) -> Html {
     let code = ctx.code();
     match id {
-        None => index(ctx, title, make, list.iter().map(|p| Entry { id: p.id.clone(), title: p.title.get(code).into(), hint: None }).collect()),
+        None => index(
+            ctx,
+            title,
+            make,
+            list.iter()
+                .map(|p| Entry {
+                    id: p.id.clone(),
+                    title: p.title.get(code).into(),
+                    hint: None,
+                })
+                .collect(),
+        ),
         Some(id) => match list.iter().find(|p| p.id == id) {
-            Some(p) => html! { <><PageTitle text={p.title.get(code).to_string()} lang={p.title.fallback_lang(code)} /><Rich text={p.body.clone()} lang={code} /></> },
+            Some(p) => {
+                html! { <><PageTitle text={p.title.get(code).to_string()} lang={p.title.fallback_lang(code)} /><Rich text={p.body.clone()} lang={code} /></> }
+            }
             None => html! { <PageTitle text={ctx.lang.strings().not_found} /> },
         },
     }
@@ -77,7 +101,19 @@ pub fn catalog_page() -> Html {
     let c = &ctx.loaded.content;
     let missing = html! { <PageTitle text={s.not_found} /> };
     match &ctx.route.page {
-        Page::Tools(None) => index(&ctx, s.tools, Page::Tools, c.tools.iter().map(|t| Entry { id: t.id.clone(), title: t.title.get(code).into(), hint: first_line(&t.description, code) }).collect()),
+        Page::Tools(None) => index(
+            &ctx,
+            s.tools,
+            Page::Tools,
+            c.tools
+                .iter()
+                .map(|t| Entry {
+                    id: t.id.clone(),
+                    title: t.title.get(code).into(),
+                    hint: first_line(&t.description, code),
+                })
+                .collect(),
+        ),
         Page::Tools(Some(id)) => match c.tools.iter().find(|t| &t.id == id) {
             Some(t) => html! {
                 <>
@@ -91,7 +127,19 @@ pub fn catalog_page() -> Html {
             },
             None => missing,
         },
-        Page::Laws(None) => index(&ctx, s.laws, Page::Laws, c.laws.iter().map(|l| Entry { id: l.id.clone(), title: law_name(l, code), hint: Some(l.title.get(code).into()) }).collect()),
+        Page::Laws(None) => index(
+            &ctx,
+            s.laws,
+            Page::Laws,
+            c.laws
+                .iter()
+                .map(|l| Entry {
+                    id: l.id.clone(),
+                    title: law_name(l, code),
+                    hint: Some(l.title.get(code).into()),
+                })
+                .collect(),
+        ),
         Page::Laws(Some(id)) => match c.laws.iter().find(|l| &l.id == id) {
             Some(l) => html! {
                 <>
@@ -109,7 +157,19 @@ pub fn catalog_page() -> Html {
             },
             None => missing,
         },
-        Page::Roles(None) => index(&ctx, s.roles, Page::Roles, c.roles.iter().map(|r| Entry { id: r.id.clone(), title: r.title.get(code).into(), hint: Some(kind(r.kind, s).into()) }).collect()),
+        Page::Roles(None) => index(
+            &ctx,
+            s.roles,
+            Page::Roles,
+            c.roles
+                .iter()
+                .map(|r| Entry {
+                    id: r.id.clone(),
+                    title: r.title.get(code).into(),
+                    hint: Some(kind(r.kind, s).into()),
+                })
+                .collect(),
+        ),
         Page::Roles(Some(id)) => match c.roles.iter().find(|r| &r.id == id) {
             Some(r) => html! {
                 <>
@@ -124,7 +184,19 @@ pub fn catalog_page() -> Html {
             },
             None => missing,
         },
-        Page::Services(None) => index(&ctx, s.services, Page::Services, c.services.iter().map(|sv| Entry { id: sv.id.clone(), title: sv.name.get(code).into(), hint: first_line(&sv.description, code) }).collect()),
+        Page::Services(None) => index(
+            &ctx,
+            s.services,
+            Page::Services,
+            c.services
+                .iter()
+                .map(|sv| Entry {
+                    id: sv.id.clone(),
+                    title: sv.name.get(code).into(),
+                    hint: first_line(&sv.description, code),
+                })
+                .collect(),
+        ),
         Page::Services(Some(id)) => match c.services.iter().find(|sv| &sv.id == id) {
             Some(sv) => {
                 let mut filter = ctx.to(Page::Front);
@@ -150,8 +222,20 @@ pub fn catalog_page() -> Html {
             }
             None => missing,
         },
-        Page::Kommune(id) => pages(&ctx, s.kommune_level, &c.publication.kommune, id.as_deref(), Page::Kommune),
-        Page::Etat(id) => pages(&ctx, s.etat_level, &c.publication.etat, id.as_deref(), Page::Etat),
+        Page::Kommune(id) => pages(
+            &ctx,
+            s.kommune_level,
+            &c.publication.kommune,
+            id.as_deref(),
+            Page::Kommune,
+        ),
+        Page::Etat(id) => pages(
+            &ctx,
+            s.etat_level,
+            &c.publication.etat,
+            id.as_deref(),
+            Page::Etat,
+        ),
         _ => missing,
     }
 }

@@ -141,8 +141,14 @@ pub fn finder_page() -> Html {
             }
         }
     };
-    let back = { let finder = finder.clone(); Callback::from(move |_: MouseEvent| finder.set(finder.back())) };
-    let restart = { let finder = finder.clone(); Callback::from(move |_: MouseEvent| finder.set(Finder::default())) };
+    let back = {
+        let finder = finder.clone();
+        Callback::from(move |_: MouseEvent| finder.set(finder.back()))
+    };
+    let restart = {
+        let finder = finder.clone();
+        Callback::from(move |_: MouseEvent| finder.set(Finder::default()))
+    };
     html! {
         <>
             <PageTitle text={s.finder_title} />

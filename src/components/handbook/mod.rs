@@ -43,10 +43,19 @@ pub struct HandbookViewProps {
 }
 
 /// The title of the item `id` names in `list` (the id itself if it is not there).
-fn item_title<T>(id: &Option<String>, list: &[T], fields: impl Fn(&T) -> (&str, &Text), code: &str) -> Option<String> {
+fn item_title<T>(
+    id: &Option<String>,
+    list: &[T],
+    fields: impl Fn(&T) -> (&str, &Text),
+    code: &str,
+) -> Option<String> {
     let id = id.as_deref()?;
     let found = list.iter().map(&fields).find(|(i, _)| *i == id);
-    Some(found.map(|(_, t)| t.get(code).to_string()).unwrap_or_else(|| id.to_string()))
+    Some(
+        found
+            .map(|(_, t)| t.get(code).to_string())
+            .unwrap_or_else(|| id.to_string()),
+    )
 }
 
 /// The breadcrumb trail to a route: (link target, label); the last is the current page.
@@ -68,25 +77,44 @@ fn crumbs(ctx: &HbCtx) -> Vec<(Option<Page>, String)> {
         },
         Page::Step(id) => match find_step(c, id) {
             Some((l, _, st)) => vec![
-                (Some(Page::Level(l.id.clone())), fill(s.level, &[&l.number.to_string()])),
+                (
+                    Some(Page::Level(l.id.clone())),
+                    fill(s.level, &[&l.number.to_string()]),
+                ),
                 (None, st.title.get(code).to_string()),
             ],
             None => vec![(None, s.not_found.to_string())],
         },
-        Page::Tools(id) => section(Page::Tools(None), s.tools, item_title(id, &c.tools, |t| (&t.id, &t.title), code)),
-        Page::Laws(id) => section(Page::Laws(None), s.laws, item_title(id, &c.laws, |t| (&t.id, &t.title), code)),
-        Page::Roles(id) => section(Page::Roles(None), s.roles, item_title(id, &c.roles, |t| (&t.id, &t.title), code)),
-        Page::Services(id) => {
-            section(Page::Services(None), s.services, item_title(id, &c.services, |t| (&t.id, &t.name), code))
-        }
+        Page::Tools(id) => section(
+            Page::Tools(None),
+            s.tools,
+            item_title(id, &c.tools, |t| (&t.id, &t.title), code),
+        ),
+        Page::Laws(id) => section(
+            Page::Laws(None),
+            s.laws,
+            item_title(id, &c.laws, |t| (&t.id, &t.title), code),
+        ),
+        Page::Roles(id) => section(
+            Page::Roles(None),
+            s.roles,
+            item_title(id, &c.roles, |t| (&t.id, &t.title), code),
+        ),
+        Page::Services(id) => section(
+            Page::Services(None),
+            s.services,
+            item_title(id, &c.services, |t| (&t.id, &t.name), code),
+        ),
         Page::Kommune(id) => section(
             Page::Kommune(None),
             s.kommune_level,
             item_title(id, &c.publication.kommune, |t| (&t.id, &t.title), code),
         ),
-        Page::Etat(id) => {
-            section(Page::Etat(None), s.etat_level, item_title(id, &c.publication.etat, |t| (&t.id, &t.title), code))
-        }
+        Page::Etat(id) => section(
+            Page::Etat(None),
+            s.etat_level,
+            item_title(id, &c.publication.etat, |t| (&t.id, &t.title), code),
+        ),
         Page::Finder => vec![(None, s.finder_title.to_string())],
         Page::Search(_) => vec![(None, s.search_label.to_string())],
         Page::NotFound(_) => vec![(None, s.not_found.to_string())],
@@ -104,7 +132,11 @@ pub fn handbook_view(props: &HandbookViewProps) -> Html {
     let heading = use_node_ref();
     use_focus_on_change(heading.clone(), route.clone());
     let ctx = Rc::new(HbCtx {
-        nav: Nav { ns: props.ns.clone(), memory: props.memory, go },
+        nav: Nav {
+            ns: props.ns.clone(),
+            memory: props.memory,
+            go,
+        },
         lang: props.lang,
         loaded: props.loaded.clone(),
         route: route.clone(),

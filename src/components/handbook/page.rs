@@ -36,7 +36,10 @@ impl PartialEq for HbCtx {
 impl HbCtx {
     /// A route to `page` that keeps the "Jeg jobber i …" choice.
     pub fn to(&self, page: Page) -> Route {
-        Route { page, service: self.route.service.clone() }
+        Route {
+            page,
+            service: self.route.service.clone(),
+        }
     }
 
     pub fn link(&self, page: Page, text: impl Into<Html>) -> Html {

@@ -21,12 +21,39 @@ pub fn print_all(props: &PrintAllProps) -> Html {
     let s = props.lang.strings();
     let code = props.lang.code();
     let c = &props.loaded.content;
-    let name = |id: &String, list: &[(String, String)]| list.iter().find(|(i, _)| i == id).map(|(_, t)| t.clone()).unwrap_or_default();
-    let tool_names: Vec<(String, String)> = c.tools.iter().map(|t| (t.id.clone(), t.title.get(code).to_string())).collect();
-    let law_names: Vec<(String, String)> = c.laws.iter().map(|l| (l.id.clone(), law_name(l, code))).collect();
-    let role_names: Vec<(String, String)> = c.roles.iter().map(|r| (r.id.clone(), r.title.get(code).to_string())).collect();
-    let service_names: Vec<(String, String)> = c.services.iter().map(|x| (x.id.clone(), x.name.get(code).to_string())).collect();
-    let list = |ids: &[String], names: &[(String, String)]| ids.iter().map(|i| name(i, names)).filter(|n| !n.is_empty()).collect::<Vec<_>>().join(", ");
+    let name = |id: &String, list: &[(String, String)]| {
+        list.iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default()
+    };
+    let tool_names: Vec<(String, String)> = c
+        .tools
+        .iter()
+        .map(|t| (t.id.clone(), t.title.get(code).to_string()))
+        .collect();
+    let law_names: Vec<(String, String)> = c
+        .laws
+        .iter()
+        .map(|l| (l.id.clone(), law_name(l, code)))
+        .collect();
+    let role_names: Vec<(String, String)> = c
+        .roles
+        .iter()
+        .map(|r| (r.id.clone(), r.title.get(code).to_string()))
+        .collect();
+    let service_names: Vec<(String, String)> = c
+        .services
+        .iter()
+        .map(|x| (x.id.clone(), x.name.get(code).to_string()))
+        .collect();
+    let list = |ids: &[String], names: &[(String, String)]| {
+        ids.iter()
+            .map(|i| name(i, names))
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     html! {
         <div class="bti-print">
             <h2>{ format!("{} – {}", s.handbook_title, c.meta.kommune.get(code)) }</h2>

@@ -21,7 +21,13 @@ pub fn level_page(props: &IdProps) -> Html {
     let ctx = use_hb();
     let s = ctx.lang.strings();
     let code = ctx.code();
-    let Some(l) = ctx.loaded.content.levels.iter().find(|l| l.id == props.id.as_str()) else {
+    let Some(l) = ctx
+        .loaded
+        .content
+        .levels
+        .iter()
+        .find(|l| l.id == props.id.as_str())
+    else {
         return html! { <PageTitle text={s.not_found} /> };
     };
     html! {
@@ -52,19 +58,40 @@ pub fn step_page(props: &IdProps) -> Html {
     };
     let (prev, next) = neighbours(level, index);
     let level_name = fill(s.level, &[&level.number.to_string()]);
-    let tools: Vec<&Tool> = st.tools.iter().filter_map(|id| c.tools.iter().find(|t| &t.id == id)).collect();
-    let laws: Vec<&Law> = st.laws.iter().filter_map(|id| c.laws.iter().find(|t| &t.id == id)).collect();
-    let roles: Vec<&Role> = st.roles.iter().filter_map(|id| c.roles.iter().find(|t| &t.id == id)).collect();
+    let tools: Vec<&Tool> = st
+        .tools
+        .iter()
+        .filter_map(|id| c.tools.iter().find(|t| &t.id == id))
+        .collect();
+    let laws: Vec<&Law> = st
+        .laws
+        .iter()
+        .filter_map(|id| c.laws.iter().find(|t| &t.id == id))
+        .collect();
+    let roles: Vec<&Role> = st
+        .roles
+        .iter()
+        .filter_map(|id| c.roles.iter().find(|t| &t.id == id))
+        .collect();
     let chosen = ctx.service().map(|sv| sv.id.clone());
     let notes: Vec<_> = st
         .service_notes
         .iter()
         .filter(|n| chosen.as_ref().is_none_or(|id| &n.service == id))
-        .filter_map(|n| c.services.iter().find(|sv| sv.id == n.service).map(|sv| (sv, n)))
+        .filter_map(|n| {
+            c.services
+                .iter()
+                .find(|sv| sv.id == n.service)
+                .map(|sv| (sv, n))
+        })
         .collect();
     let example = c.meta.example;
     // Arrows point the way the text runs.
-    let (back, forward) = if ctx.lang.dir() == "rtl" { ("→", "←") } else { ("←", "→") };
+    let (back, forward) = if ctx.lang.dir() == "rtl" {
+        ("→", "←")
+    } else {
+        ("←", "→")
+    };
     html! {
         <article class="bti-step">
             <p class="bti-where">{ format!("{} · {}", level_name, fill(s.step, &[&(index + 1).to_string(), &level.steps.len().to_string()])) }</p>

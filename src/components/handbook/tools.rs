@@ -47,11 +47,17 @@ pub fn toolbar() -> Html {
         let input = input.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let q = input.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            let q = input
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
             ctx.nav.go.emit(ctx.to(Page::Search(q)));
         })
     };
-    let print_all = { let ctx = ctx.clone(); Callback::from(move |_: MouseEvent| open_print(&ctx, "all")) };
+    let print_all = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| open_print(&ctx, "all"))
+    };
     html! {
         <div class="bti-toolbar">
             <form class="bti-search" role="search" {onsubmit}>
@@ -94,7 +100,10 @@ pub fn step_actions() -> Html {
             });
         })
     };
-    let print = { let ctx = ctx.clone(); Callback::from(move |_: MouseEvent| open_print(&ctx, &hash)) };
+    let print = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| open_print(&ctx, &hash))
+    };
     html! {
         <div class="bti-actions">
             <button type="button" class="bti-button bti-button--secondary" onclick={copy}>{ s.copy_link }</button>
@@ -110,7 +119,11 @@ fn marked(text: &str, marks: &[Range<usize>]) -> Html {
     let mut out = Vec::new();
     let mut at = 0;
     for r in marks {
-        if r.start < at || r.end > text.len() || !text.is_char_boundary(r.start) || !text.is_char_boundary(r.end) {
+        if r.start < at
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
             continue;
         }
         out.push(html! { { text[at..r.start].to_string() } });
@@ -175,7 +188,12 @@ pub fn search_page(props: &SearchPageProps) -> Html {
             Index::build_with(&ctx.loaded.content, ctx.lang.code(), &labels)
         })
     };
-    let now = || window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0);
+    let now = || {
+        window()
+            .and_then(|w| w.performance())
+            .map(|p| p.now())
+            .unwrap_or(0.0)
+    };
     let t0 = now();
     let hits: Vec<Hit> = index.search(&query, 30);
     let micros = ((now() - t0) * 1000.0) as u32;
@@ -183,7 +201,10 @@ pub fn search_page(props: &SearchPageProps) -> Html {
         let query = query.clone();
         let ctx = ctx.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
                 replace_hash(&ctx, &input.value());
                 query.set(input.value());
             }
