@@ -108,6 +108,55 @@ async fn guide_walks_from_question_to_result_and_moves_focus() {
 }
 
 #[wasm_bindgen_test]
+async fn an_urgent_result_opens_with_the_danger_line_under_its_heading() {
+    let (host, root) = host(&[("start", "guide")]);
+    let mut w = Widget::new(root.clone(), host, None);
+    w.set_content(CONTENT.into());
+    walk_to_result(&root).await;
+    let heading = find(&root, "h3", "Ring barnevernet").await;
+    let first = heading.next_element_sibling().expect("something follows the heading");
+    assert_eq!(first.class_name(), "bti-danger", "the danger line comes right under the heading");
+    assert_eq!(
+        first.text_content().unwrap(),
+        "Er barnet eller noen andre i fare nå? Ring 112"
+    );
+    assert!(first.query_selector("a[href='tel:112']").unwrap().is_some(), "112 is a link");
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn question_screens_show_the_compact_emergency_block_that_opens_to_the_full_box() {
+    let (host, root) = host(&[("start", "guide")]);
+    let mut w = Widget::new(root.clone(), host, None);
+    w.set_content(CONTENT.into());
+    find(&root, "h3", "Hvem er du bekymret for?").await;
+    let compact = find(&root, ".bti-emergency--compact", "Er noen i fare nå?").await;
+    for tel in ["112", "113", "110", "116111"] {
+        let link = compact.query_selector(&format!("a[href='tel:{tel}']")).unwrap();
+        assert!(link.is_some(), "tel:{tel} is a link in the compact block");
+    }
+    assert!(root.query_selector(".bti-emergency__list").unwrap().is_none(), "the full list is closed");
+    click(&find(&root, "button", "Flere numre").await);
+    let title = find(&root, "h2", "Er noen i fare nå?").await;
+    sleep(20).await;
+    assert!(document().active_element().unwrap().is_same_node(Some(&title)), "focus moves to the opened box");
+    assert!(root.query_selector(".bti-emergency__list").unwrap().is_some(), "the full list is open");
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn result_screens_show_the_full_emergency_box() {
+    let (host, root) = host(&[("start", "guide")]);
+    let mut w = Widget::new(root.clone(), host, None);
+    w.set_content(CONTENT.into());
+    walk_to_result(&root).await;
+    find(&root, "h3", "Ring barnevernet").await;
+    assert!(root.query_selector(".bti-emergency--compact").unwrap().is_none());
+    assert!(root.query_selector(".bti-emergency__list a[href='tel:112']").unwrap().is_some());
+    w.destroy();
+}
+
+#[wasm_bindgen_test]
 async fn example_content_keeps_local_numbers_undialable_and_national_ones_dialable() {
     let (host, root) = host(&[("start", "guide")]);
     let mut w = Widget::new(root.clone(), host, None);

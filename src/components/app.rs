@@ -186,7 +186,9 @@ pub fn app(props: &AppProps) -> Html {
         },
         State::Ready(loaded) => html! {
             <>
-                if loaded.content.meta.example {
+                // The guide keeps its first screen for the question (the example's
+                // local numbers say themselves that they cannot be dialled).
+                if loaded.content.meta.example && props.start != Start::Guide {
                     <p class="bti-notice">{ strings.example_notice }</p>
                 }
                 if !loaded.langs.iter().any(|l| l == lang.code()) {
@@ -207,6 +209,9 @@ pub fn app(props: &AppProps) -> Html {
                     #[cfg(feature = "handbook")]
                     Start::Handbook => html! { <HandbookView loaded={loaded.clone()} {lang} ns={props.ns.clone()} memory={props.memory_routing} instance={props.instance} base={props.base.clone()} src={props.src.clone()} switcher={switcher.clone()} /> },
                 } }
+                if loaded.content.meta.example && props.start == Start::Guide {
+                    <p class="bti-notice">{ strings.example_notice }</p>
+                }
             </>
         },
     };

@@ -138,7 +138,8 @@ function recorder() {
  * `requests` (every URL the browser asked for, in any frame or worker).
  */
 export async function openPage(browser, { viewport = { width: 1280, height: 900 }, bypassCSP = false, device = {} } = {}) {
-  const context = await browser.newContext({ viewport, bypassCSP, locale: 'nb-NO', serviceWorkers: 'block', ...device });
+  // Reduced motion, so no test races a smooth scroll (the guide scrolls each new screen into view).
+  const context = await browser.newContext({ viewport, bypassCSP, locale: 'nb-NO', serviceWorkers: 'block', reducedMotion: 'reduce', ...device });
   context.setDefaultTimeout(10_000);
   context.setDefaultNavigationTimeout(15_000);
   await context.addInitScript(recorder);

@@ -59,7 +59,9 @@ pub fn emergency_box(props: &EmergencyBoxProps) -> Html {
             <section class="bti-emergency bti-emergency--compact" aria-label={s.emergency_title}>
                 <p class="bti-emergency__line">
                     <strong>{ s.emergency_title }</strong>{ " " }{ s.emergency_call }{ " " }
-                    { tel("tel:112", "112") }{ " · " }{ tel("tel:113", "113") }{ " · " }{ tel("tel:110", "110") }
+                    <span class="bti-emergency__tels">
+                        { tel("tel:112", "112") }{ " · " }{ tel("tel:113", "113") }{ " · " }{ tel("tel:110", "110") }
+                    </span>
                 </p>
                 <p class="bti-emergency__line">
                     { s.child_worry_short }{ " " }{ tel("tel:116111", "116 111") }{ " " }
