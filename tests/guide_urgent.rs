@@ -42,7 +42,13 @@ fn exactly_violence_abuse_neglect_self_harm_and_suicide_are_urgent() {
     let urgent: Vec<Topic> = ALL.into_iter().filter(|t| t.is_urgent()).collect();
     assert_eq!(
         urgent,
-        [Topic::Vold, Topic::Overgrep, Topic::Omsorgssvikt, Topic::Selvskading, Topic::Selvmord]
+        [
+            Topic::Vold,
+            Topic::Overgrep,
+            Topic::Omsorgssvikt,
+            Topic::Selvskading,
+            Topic::Selvmord
+        ]
     );
 }
 
@@ -55,7 +61,8 @@ fn one_urgent_topic_among_others_makes_the_result_urgent() {
 #[test]
 fn a_result_without_topics_is_an_error_and_still_gets_the_danger_line() {
     assert!(result_with(&[]).is_urgent(), "safe by default");
-    let text = include_str!("fixtures/minimal.json").replace("\"topics\": [\"usikker\"],", "\"topics\": [],");
+    let text = include_str!("fixtures/minimal.json")
+        .replace("\"topics\": [\"usikker\"],", "\"topics\": [],");
     let checked = check::load_str(&text);
     let p = checked
         .problems
@@ -63,7 +70,11 @@ fn a_result_without_topics_is_an_error_and_still_gets_the_danger_line() {
         .find(|p| p.path == "guide.nodes[2].topics")
         .expect("an empty topics list is reported at its place");
     assert!(p.is_error());
-    assert!(p.message.starts_with("Resultatet har ikke noe tema."), "{}", p.message);
+    assert!(
+        p.message.starts_with("Resultatet har ikke noe tema."),
+        "{}",
+        p.message
+    );
 }
 
 #[test]
@@ -71,7 +82,10 @@ fn a_result_without_the_topics_field_is_reported_and_not_shown() {
     let text = include_str!("fixtures/minimal.json").replace("\"topics\": [\"usikker\"],", "");
     let checked = check::load_str(&text);
     assert!(
-        checked.problems.iter().any(|p| p.is_error() && p.message.contains("«topics»")),
+        checked
+            .problems
+            .iter()
+            .any(|p| p.is_error() && p.message.contains("«topics»")),
         "{:#?}",
         checked.problems
     );
@@ -79,7 +93,8 @@ fn a_result_without_the_topics_field_is_reported_and_not_shown() {
 
 #[test]
 fn an_unknown_topic_names_the_allowed_ones() {
-    let text = include_str!("fixtures/minimal.json").replace("\"topics\": [\"usikker\"],", "\"topics\": [\"krig\"],");
+    let text = include_str!("fixtures/minimal.json")
+        .replace("\"topics\": [\"usikker\"],", "\"topics\": [\"krig\"],");
     let checked = check::load_str(&text);
     assert!(
         checked.problems.iter().any(|p| p.message.starts_with(
@@ -111,18 +126,47 @@ fn reachable_results(guide: &Guide) -> Vec<&ResultNode> {
 
 #[test]
 fn in_the_example_every_result_about_danger_puts_the_danger_first() {
-    let content = support::load(support::EXAMPLE).content.expect("the example loads");
+    let content = support::load(support::EXAMPLE)
+        .content
+        .expect("the example loads");
     let guide = content.guide.as_ref().expect("the example has a guide");
     let results = reachable_results(guide);
-    assert!(results.len() >= 15, "every result is reachable ({})", results.len());
-    let urgent: Vec<&str> = results.iter().filter(|r| r.is_urgent()).map(|r| r.id.as_str()).collect();
-    for id in ["r-vold-barn", "r-overgrep-barn", "r-omsorgssvikt", "r-selvskading", "r-selvmordstanker"] {
-        assert!(urgent.contains(&id), "{id} opens with the built-in danger line (urgent topics)");
+    assert!(
+        results.len() >= 15,
+        "every result is reachable ({})",
+        results.len()
+    );
+    let urgent: Vec<&str> = results
+        .iter()
+        .filter(|r| r.is_urgent())
+        .map(|r| r.id.as_str())
+        .collect();
+    for id in [
+        "r-vold-barn",
+        "r-overgrep-barn",
+        "r-omsorgssvikt",
+        "r-selvskading",
+        "r-selvmordstanker",
+    ] {
+        assert!(
+            urgent.contains(&id),
+            "{id} opens with the built-in danger line (urgent topics)"
+        );
     }
     // Results the audit found with the danger line late: either the built-in line
     // opens them, or their own first paragraph of "now" says to call 112.
-    for id in ["r-selvskading", "r-eldre", "r-omsorgssvikt", "r-foreldre-rus-psykisk", "r-voksen-rus-psykisk", "r-meg-forelder"] {
-        let r = results.iter().find(|r| r.id == id).unwrap_or_else(|| panic!("{id} is reachable"));
+    for id in [
+        "r-selvskading",
+        "r-eldre",
+        "r-omsorgssvikt",
+        "r-foreldre-rus-psykisk",
+        "r-voksen-rus-psykisk",
+        "r-meg-forelder",
+    ] {
+        let r = results
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("{id} is reachable"));
         let first = r.now.get("nb").split("\n\n").next().unwrap_or("");
         assert!(
             r.is_urgent() || rich::plain(first).contains("112"),

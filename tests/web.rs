@@ -114,13 +114,22 @@ async fn an_urgent_result_opens_with_the_danger_line_under_its_heading() {
     w.set_content(CONTENT.into());
     walk_to_result(&root).await;
     let heading = find(&root, "h3", "Ring barnevernet").await;
-    let first = heading.next_element_sibling().expect("something follows the heading");
-    assert_eq!(first.class_name(), "bti-danger", "the danger line comes right under the heading");
+    let first = heading
+        .next_element_sibling()
+        .expect("something follows the heading");
+    assert_eq!(
+        first.class_name(),
+        "bti-danger",
+        "the danger line comes right under the heading"
+    );
     assert_eq!(
         first.text_content().unwrap(),
         "Er barnet eller noen andre i fare nå? Ring 112"
     );
-    assert!(first.query_selector("a[href='tel:112']").unwrap().is_some(), "112 is a link");
+    assert!(
+        first.query_selector("a[href='tel:112']").unwrap().is_some(),
+        "112 is a link"
+    );
     w.destroy();
 }
 
@@ -132,15 +141,33 @@ async fn question_screens_show_the_compact_emergency_block_that_opens_to_the_ful
     find(&root, "h3", "Hvem er du bekymret for?").await;
     let compact = find(&root, ".bti-emergency--compact", "Er noen i fare nå?").await;
     for tel in ["112", "113", "110", "116111"] {
-        let link = compact.query_selector(&format!("a[href='tel:{tel}']")).unwrap();
+        let link = compact
+            .query_selector(&format!("a[href='tel:{tel}']"))
+            .unwrap();
         assert!(link.is_some(), "tel:{tel} is a link in the compact block");
     }
-    assert!(root.query_selector(".bti-emergency__list").unwrap().is_none(), "the full list is closed");
+    assert!(
+        root.query_selector(".bti-emergency__list")
+            .unwrap()
+            .is_none(),
+        "the full list is closed"
+    );
     click(&find(&root, "button", "Flere numre").await);
     let title = find(&root, "h2", "Er noen i fare nå?").await;
     sleep(20).await;
-    assert!(document().active_element().unwrap().is_same_node(Some(&title)), "focus moves to the opened box");
-    assert!(root.query_selector(".bti-emergency__list").unwrap().is_some(), "the full list is open");
+    assert!(
+        document()
+            .active_element()
+            .unwrap()
+            .is_same_node(Some(&title)),
+        "focus moves to the opened box"
+    );
+    assert!(
+        root.query_selector(".bti-emergency__list")
+            .unwrap()
+            .is_some(),
+        "the full list is open"
+    );
     w.destroy();
 }
 
@@ -151,8 +178,14 @@ async fn result_screens_show_the_full_emergency_box() {
     w.set_content(CONTENT.into());
     walk_to_result(&root).await;
     find(&root, "h3", "Ring barnevernet").await;
-    assert!(root.query_selector(".bti-emergency--compact").unwrap().is_none());
-    assert!(root.query_selector(".bti-emergency__list a[href='tel:112']").unwrap().is_some());
+    assert!(root
+        .query_selector(".bti-emergency--compact")
+        .unwrap()
+        .is_none());
+    assert!(root
+        .query_selector(".bti-emergency__list a[href='tel:112']")
+        .unwrap()
+        .is_some());
     w.destroy();
 }
 

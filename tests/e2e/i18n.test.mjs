@@ -383,6 +383,36 @@ test('switcher, handbook: on a step deep link "English" shows the same step in E
   }
 });
 
+/** The titles of the search hits on the handbook's search page. */
+function hitTitles(s) {
+  return s.widget.locator('main .bti-results__item a').allInnerTexts().then((t) => t.map((x) => x.trim()));
+}
+
+for (const [lang, label, word, title] of [
+  ['en', 'English', 'consent', 'Consent form for interdisciplinary cooperation'],
+  ['nn', 'Nynorsk', 'samtykke', 'Samtykkeskjema for tverrfagleg samarbeid'],
+]) {
+  test(`search after switching to ${label}: "${word}" finds the ${label} pages by their ${label} titles`, async () => {
+    const s = await openIn(null, { width: 1280 });
+    try {
+      await gotoHandbook(s, null, '/sok?q=samtykke');
+      await poll(async () => (await hitTitles(s)).includes('Samtykkeskjema for tverrfaglig samarbeid') || null, 'the bokmål hit first');
+      await s.widget.getByLabel('Språk', { exact: true }).selectOption({ label });
+      await expectRootLang(s.page, '#handbok', lang, `after choosing ${label}`);
+      const field = s.widget.getByRole('searchbox');
+      await field.fill(word);
+      const titles = await poll(async () => {
+        const t = await hitTitles(s);
+        return t.includes(title) ? t : null;
+      }, `"${title}" among the hits for "${word}" in ${label}`);
+      assert.ok(!titles.includes('Samtykkeskjema for tverrfaglig samarbeid'), `no bokmål titles among the ${label} hits: ${JSON.stringify(titles)}`);
+      assertClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+}
+
 // ---------------------------------------------------------------- 3. right to left
 
 /** Every tel: link in the widget: its text, and the direction of the text inside it. */

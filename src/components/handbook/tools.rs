@@ -2,6 +2,7 @@
 //! print buttons that open the same-origin print view.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -171,9 +172,12 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let ctx = use_hb();
     let s = ctx.lang.strings();
     let query = use_state(|| props.query.to_string());
+    // Built again when the language or the content changes (a language switch keeps
+    // this screen, and its hits must be in the new language).
     let index = {
         let ctx = ctx.clone();
-        use_memo((), move |_| {
+        let deps = (ctx.lang, Rc::as_ptr(&ctx.loaded) as usize);
+        use_memo(deps, move |_| {
             let s = ctx.lang.strings();
             let labels = Labels {
                 level: s.level,
