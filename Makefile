@@ -1,6 +1,6 @@
 # bti-veileder: the two commands a newcomer needs are `make demo` and `make test`.
 # Both install what is missing (see scripts/setup.sh) and say clearly what failed.
-.PHONY: demo test build setup check-content size clean
+.PHONY: demo test check build setup check-content size clean
 PORT ?= 8080
 
 demo: build
@@ -11,6 +11,11 @@ demo: build
 
 test:
 	bash scripts/test.sh
+
+# The fast loop: formatting, clippy (native and wasm32) and the native tests.
+check:
+	bash scripts/lint.sh
+	cargo test --quiet
 
 build:
 	bash scripts/build.sh

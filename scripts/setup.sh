@@ -17,6 +17,13 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown || die "could not add the wasm32 target; run: rustup target add wasm32-unknown-unknown"
 fi
 
+for c in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$c"; then
+    say "adding the $c component"
+    rustup component add "$c" || die "could not add $c; run: rustup component add $c"
+  fi
+done
+
 want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 [ -n "$want" ] || die "no wasm-bindgen version in Cargo.lock"
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)

@@ -43,6 +43,7 @@ suite() { # name, counter, command…
   summary+=("$(printf '%-8s %4d passed, %3d failed  (%ds)' "$name" "$p" "$f" $((SECONDS - start)))")
 }
 
+suite lint    single bash scripts/lint.sh
 suite native  cargo  cargo test --quiet
 suite content single cargo run --quiet --release --bin bti-check -- content/eksempel-kommune.json
 suite wasm    cargo  env CARGO_TARGET_DIR=target/wasmtest cargo test --target wasm32-unknown-unknown --test web

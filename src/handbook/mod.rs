@@ -41,7 +41,7 @@ pub fn find_step<'c>(content: &'c Content, id: &str) -> Option<(&'c Level, usize
 
 /// The steps before and after, across level boundaries within the same level only
 /// (a case moves between levels by decision, not by "next").
-pub fn neighbours<'c>(level: &'c Level, index: usize) -> (Option<&'c Step>, Option<&'c Step>) {
+pub fn neighbours(level: &Level, index: usize) -> (Option<&Step>, Option<&Step>) {
     let prev = index.checked_sub(1).and_then(|i| level.steps.get(i));
     (prev, level.steps.get(index + 1))
 }
@@ -64,8 +64,7 @@ mod tests {
     use super::*;
 
     fn content() -> Content {
-        let mut c = Content::default();
-        c.levels = serde_json::from_str(
+        let levels = serde_json::from_str(
             r#"[{"id":"n0","number":0,"title":"A","purpose":"p","applies_when":"a","lead":"l","steps":[
                   {"id":"s1","title":"Undring","what":"w","how":"h","who":"x","tools":["samtykke"],"laws":["hpl"]},
                   {"id":"s2","title":"Deling","what":"w","how":"h","who":"x","tools":["samtykke","logg"],
@@ -74,7 +73,10 @@ mod tests {
                   {"id":"s3","title":"Oppstart","what":"w","how":"h","who":"x","roles":["stafett"]}]}]"#,
         )
         .unwrap();
-        c
+        Content {
+            levels,
+            ..Content::default()
+        }
     }
 
     #[test]

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Gates: rustfmt, and clippy with warnings as errors for the native code (all
+# targets: lib, binaries, tests) and for the library as wasm32 (both builds).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo fmt --check || { echo "lint: cargo fmt --check failed; run: cargo fmt" >&2; exit 1; }
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+echo "lint: fmt and clippy (native, wasm32 full and guide builds) are clean"
