@@ -55,21 +55,6 @@ impl LoadError {
             LoadError::Invalid { url, message } => fill(s.err_invalid, &[url, message]),
         }
     }
-
-    pub fn from_json_error(url: &str, err: &serde_json::Error) -> LoadError {
-        // serde_json's own text ends with " at line N column M"; we say that ourselves.
-        let text = err.to_string();
-        let message = match text.rfind(" at line ") {
-            Some(i) => text[..i].to_string(),
-            None => text,
-        };
-        LoadError::Json {
-            url: url.to_string(),
-            line: err.line(),
-            column: err.column(),
-            message,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -91,9 +76,12 @@ mod tests {
 
     #[test]
     fn json_errors_name_line_and_column() {
-        let err =
-            serde_json::from_str::<serde_json::Value>("{\n  \"a\": 1,\n  oops\n}").unwrap_err();
-        let e = LoadError::from_json_error("x.json", &err);
+        let e = LoadError::Json {
+            url: "x.json".into(),
+            line: 3,
+            column: 3,
+            message: "key must be a string".into(),
+        };
         assert_eq!(
             e.message(Lang::Nb.strings()),
             "Innholdsfilen x.json er ikke gyldig JSON (linje 3, kolonne 3): key must be a string"

@@ -69,11 +69,6 @@ pub fn load_str(text: &str) -> Checked {
     }
 }
 
-/// Same as [`load_str`].
-pub fn load(text: &str) -> Checked {
-    load_str(text)
-}
-
 /// Loads a split publication: the index text and each part with its text, in
 /// the order the index names them. Problems in part n have `source` n (from 1).
 pub fn load_split(index: &str, parts: &[(Part, &str)]) -> Checked {

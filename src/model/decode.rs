@@ -87,17 +87,24 @@ pub fn decode(tree: &json::Value) -> Decoded {
 }
 
 /// Decodes one value on its own, at `path` in the document (e.g. the index's
-/// `parts` before the rest is fetched). Any problem is an error, told as
-/// `path: message`, several joined by `; `.
-pub fn decode_value<T: Decode>(value: &json::Value, path: &[Seg]) -> Result<T, String> {
+/// `parts` before the rest is fetched). Any problem is an error, with its place.
+pub fn decode_problems<T: Decode>(value: &json::Value, path: &[Seg]) -> Result<T, Vec<Problem>> {
     let mut d = Decoder::new();
     let result = d.run::<T>(value, path);
     match (result, d.problems()) {
         (Ok(v), []) => Ok(v),
-        (_, problems) => Err(problems
+        (_, problems) => Err(problems.to_vec()),
+    }
+}
+
+/// [`decode_problems`], with the problems told as `path: message`, several
+/// joined by `; ` (for the widget's one-line load error).
+pub fn decode_value<T: Decode>(value: &json::Value, path: &[Seg]) -> Result<T, String> {
+    decode_problems(value, path).map_err(|problems| {
+        problems
             .iter()
             .map(|p| format!("{}: {}", p.path, p.message))
             .collect::<Vec<_>>()
-            .join("; ")),
-    }
+            .join("; ")
+    })
 }

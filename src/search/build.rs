@@ -34,12 +34,6 @@ impl Labels<'static> {
     };
 }
 
-impl Default for Labels<'static> {
-    fn default() -> Self {
-        Labels::NB
-    }
-}
-
 /// One searchable document before tokenizing.
 pub(super) struct Source {
     pub target: Target,

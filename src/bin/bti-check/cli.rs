@@ -130,11 +130,27 @@ fn read(path: &Path) -> Result<String, String> {
 /// Checks one file; an index file is checked together with its parts.
 fn check_file(path: &Path, online: bool) -> Result<Vec<Found>, String> {
     let text = read(path)?;
-    let parts: Vec<Part> = json::parse(&text)
-        .ok()
-        .and_then(|tree| tree.get("parts").map(json::Value::to_serde))
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default();
+    // The parts list is read with the widget's own decoder: a broken one is
+    // reported at its place, never silently taken as "no parts".
+    let declared = json::parse(&text).ok().and_then(|tree| {
+        tree.get("parts").map(|v| {
+            model::decode::decode_problems::<Vec<Part>>(v, &[json::Seg::Key("parts".into())])
+        })
+    });
+    let parts: Vec<Part> = match declared {
+        Some(Err(problems)) => {
+            let file = path.display().to_string();
+            return Ok(problems
+                .into_iter()
+                .map(|problem| Found {
+                    file: file.clone(),
+                    problem,
+                })
+                .collect());
+        }
+        Some(Ok(parts)) => parts,
+        None => Vec::new(),
+    };
     let dir = path.parent().unwrap_or(Path::new(""));
     let mut names: Vec<String> = vec![path.display().to_string()];
     let mut texts = Vec::new();

@@ -1,7 +1,8 @@
 //! Renders rich text as DOM nodes. Content is never HTML: the parser in
 //! `model::rich` gives data, and every piece becomes a text node or one of a few
-//! fixed elements. Links were checked by the parser; `tel:` links to local numbers
-//! in example content are shown as plain text.
+//! fixed elements. Links were checked by the parser (unsafe ones are already plain
+//! text). Phone numbers in contacts, not in rich text, get the example rule
+//! (`components::common::contact`).
 
 use yew::prelude::*;
 
