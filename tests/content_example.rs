@@ -65,7 +65,9 @@ fn merged() -> Value {
 }
 
 fn content() -> Content {
-    serde_json::from_value(merged()).unwrap_or_else(|e| panic!("content does not parse: {e}"))
+    let text = serde_json::to_string(&merged()).unwrap();
+    bti_veileder::model::decode::from_str(&text)
+        .unwrap_or_else(|e| panic!("content does not parse strictly: {e}"))
 }
 
 fn unique<'a>(what: &str, ids: impl IntoIterator<Item = &'a str>) -> BTreeSet<&'a str> {

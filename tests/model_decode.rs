@@ -1,14 +1,12 @@
-//! The decoder (`model::decoder`): exact messages and places, its field lists
-//! against the schema, and agreement with the serde decoder it replaced (kept in
-//! `model_decode/legacy.rs` as the reference) and with serde_json.
-
-#[path = "model_decode/legacy.rs"]
-mod legacy;
+//! The decoder (`model::decoder`): exact messages and places, golden files of
+//! what it makes of the minimal fixture and of a corpus of single faults, and
+//! properties over random documents (never a panic, places inside the file,
+//! a clean decode reads back the same).
 
 use bti_veileder::model::decode::{decode, decode_value};
-use bti_veileder::model::decoder::{Decode, Decoder, STRUCTS};
+use bti_veileder::model::decoder::{Decode, Decoder};
 use bti_veileder::model::json::{self, Seg};
-use bti_veileder::model::{Content, Level, Node, Part, Scope, Text};
+use bti_veileder::model::{Level, Node, Part, Scope, Text};
 use proptest::prelude::*;
 use serde_json::Value as J;
 
@@ -173,210 +171,6 @@ fn parts_list_problems_are_told_with_their_path() {
     assert_eq!(e, "parts[0]: Feltet «section» mangler. Legg det til. Elementet parts[0] blir ikke vist før dette er rettet.");
 }
 
-/// The decoder's field lists are the schema's: same properties, same required ones.
-#[test]
-fn decoder_fields_match_the_schema() {
-    let schema: J = serde_json::from_str(&bti_veileder::model::schema::content_schema()).unwrap();
-    let defs = &schema["definitions"];
-    let node_variant = |tag: &str| {
-        let variants = defs["Node"]["oneOf"].as_array().unwrap();
-        let v = variants
-            .iter()
-            .find(|v| v["properties"]["type"]["enum"][0] == tag)
-            .unwrap()
-            .clone();
-        let mut v = v;
-        v["properties"].as_object_mut().unwrap().remove("type");
-        let required: Vec<J> = v["required"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|r| *r != "type")
-            .cloned()
-            .collect();
-        v["required"] = J::Array(required);
-        v
-    };
-    assert_eq!(
-        STRUCTS.len(),
-        defs.as_object()
-            .unwrap()
-            .values()
-            .filter(|d| d.get("properties").is_some())
-            .count()
-            + 3
-    );
-    for (name, fields) in STRUCTS {
-        let def = match *name {
-            "Content" => schema.clone(),
-            "Question" => node_variant("question"),
-            "ResultNode" => node_variant("result"),
-            _ => defs[*name].clone(),
-        };
-        let props: Vec<&str> = def["properties"]
-            .as_object()
-            .unwrap_or_else(|| panic!("{name}"))
-            .keys()
-            .map(String::as_str)
-            .collect();
-        let mut ours: Vec<&str> = fields.names.to_vec();
-        ours.sort_unstable();
-        assert_eq!(ours, props, "properties of {name}");
-        let mut required: Vec<&str> = def["required"]
-            .as_array()
-            .map(|r| r.iter().filter_map(J::as_str).collect())
-            .unwrap_or_default();
-        required.sort_unstable();
-        let mut ours: Vec<&str> = fields
-            .names
-            .iter()
-            .zip(fields.required)
-            .filter(|(_, r)| **r)
-            .map(|(n, _)| *n)
-            .collect();
-        ours.sort_unstable();
-        assert_eq!(ours, required, "required fields of {name}");
-    }
-}
-
-/// The defaults the decoder fills in are the ones the schema documents: each
-/// struct with defaults, decoded from its required fields only.
-#[test]
-fn decoder_defaults_match_the_schema() {
-    use bti_veileder::model::*;
-    let schema: J = serde_json::from_str(&bti_veileder::model::schema::content_schema()).unwrap();
-    let defs = &schema["definitions"];
-    fn defaults<T: Decode + serde::Serialize>(props: &J, text: &str) -> usize {
-        let value = serde_json::to_value(one::<T>(text).unwrap()).unwrap();
-        let mut n = 0;
-        for (key, prop) in props.as_object().unwrap() {
-            if let Some(default) = prop.get("default") {
-                assert_eq!(&value[key], default, "default of {key} in {text}");
-                n += 1;
-            }
-        }
-        n
-    }
-    let text = r#""T""#;
-    let checked = defaults::<Content>(
-        &schema["properties"],
-        r#"{"meta": {"kommune": "K", "version": "1", "updated": "2026-01-01", "editor": "E"}}"#,
-    ) + defaults::<Meta>(
-        &defs["Meta"]["properties"],
-        r#"{"kommune": "K", "version": "1", "updated": "2026-01-01", "editor": "E"}"#,
-    ) + defaults::<Contact>(
-        &defs["Contact"]["properties"],
-        r#"{"id": "c", "name": "N"}"#,
-    ) + defaults::<LanguageInfo>(
-        &defs["LanguageInfo"]["properties"],
-        r#"{"lang": "nb"}"#,
-    ) + defaults::<Law>(
-        &defs["Law"]["properties"],
-        &format!(r#"{{"id": "l", "act": {text}, "title": {text}, "summary": {text}, "url": "u"}}"#),
-    ) + defaults::<Guide>(
-        &defs["Guide"]["properties"],
-        r#"{"start": "s", "nodes": []}"#,
-    ) + defaults::<Publication>(&defs["Publication"]["properties"], "{}")
-        + defaults::<Service>(
-            &defs["Service"]["properties"],
-            r#"{"id": "s", "name": "N", "group": "basis", "description": "D"}"#,
-        )
-        + defaults::<ServiceNote>(
-            &defs["ServiceNote"]["properties"],
-            r#"{"service": "s", "text": "T"}"#,
-        )
-        + defaults::<Step>(
-            &defs["Step"]["properties"],
-            r#"{"id": "s", "title": "T", "what": "W", "how": "H", "who": "W"}"#,
-        )
-        + defaults::<ResultNode>(
-            &defs["Node"]["oneOf"][1]["properties"],
-            r#"{"id": "r", "title": "T", "now": "N", "contacts": [], "what_happens": "W"}"#,
-        );
-    assert_eq!(
-        checked,
-        schema.to_string().matches("\"default\":").count(),
-        "a struct with defaults is not checked here"
-    );
-}
-
-fn dropped_paths(value: &J, path: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
-    match value {
-        J::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                path.push(Seg::Index(i));
-                out.push(path.clone());
-                dropped_paths(item, path, out);
-                path.pop();
-            }
-        }
-        J::Object(map) => {
-            for (k, v) in map {
-                path.push(Seg::Key(k.clone()));
-                dropped_paths(v, path, out);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Tree shapes the serde decoder read in ways no editor means (nodes and
-/// answers written as arrays, read by position; a node `type` of 0 or 1, read
-/// as a variant number). The new decoder refuses them; they are left out of
-/// the comparison.
-fn serde_quirk(tree: &J) -> bool {
-    let Some(nodes) = tree
-        .get("guide")
-        .and_then(|g| g.get("nodes"))
-        .and_then(J::as_array)
-    else {
-        return false;
-    };
-    nodes.iter().any(|n| {
-        n.is_array()
-            || n.get("type").is_some_and(J::is_number)
-            || n.get("answers")
-                .and_then(J::as_array)
-                .is_some_and(|a| a.iter().any(J::is_array))
-    })
-}
-
-/// Decodes `text` with both decoders and compares everything they say.
-fn agree(text: &str) -> Result<(), TestCaseError> {
-    let tree = json::parse(text).unwrap();
-    if serde_quirk(&tree.to_serde()) {
-        return Ok(());
-    }
-    let new = decode(&tree);
-    let old = legacy::decode::decode(&tree);
-    prop_assert_eq!(&new.problems, &old.problems, "{}", text);
-    prop_assert_eq!(&new.content, &old.content);
-    if let Some(content) = &new.content {
-        let mut paths = Vec::new();
-        dropped_paths(
-            &serde_json::to_value(content).unwrap(),
-            &mut Vec::new(),
-            &mut paths,
-        );
-        for p in paths {
-            prop_assert_eq!(new.removals.to_original(&p), old.removals.to_original(&p));
-        }
-        // Without problems the content is exactly what strict serde_json reads.
-        if new.problems.is_empty() {
-            let strict: Content = serde_json::from_value(tree.to_serde()).unwrap();
-            prop_assert_eq!(&strict, content);
-        }
-    }
-    Ok(())
-}
-
-#[test]
-fn minimal_fixture_agrees() {
-    agree(MINIMAL).unwrap();
-    assert!(decode(&json::parse(MINIMAL).unwrap()).problems.is_empty());
-}
-
 fn leaf() -> impl Strategy<Value = J> {
     prop_oneof![
         Just(J::Null),
@@ -518,17 +312,17 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
-    fn edited_fixture_decodes_as_serde_did(edits in prop::collection::vec(edit(), 1..6)) {
+    fn what_decodes_cleanly_reads_back_the_same(edits in prop::collection::vec(edit(), 1..6)) {
         let mut doc: J = serde_json::from_str(MINIMAL).unwrap();
         for e in &edits {
             apply(&mut doc, e);
         }
-        agree(&serde_json::to_string_pretty(&doc).unwrap())?;
-    }
-
-    #[test]
-    fn random_trees_decode_as_serde_did(doc in tree()) {
-        agree(&serde_json::to_string(&doc).unwrap())?;
+        let decoded = decode(&json::parse(&serde_json::to_string_pretty(&doc).unwrap()).unwrap());
+        if let (Some(content), true) = (&decoded.content, decoded.problems.is_empty()) {
+            let again = decode(&json::parse(&serde_json::to_string(content).unwrap()).unwrap());
+            prop_assert_eq!(&again.problems, &vec![]);
+            prop_assert_eq!(again.content.as_ref(), Some(content));
+        }
     }
 
     #[test]
@@ -546,4 +340,72 @@ proptest! {
         let _ = one::<Text>(&text);
         let _ = one::<Vec<Node>>(&text);
     }
+}
+
+/// Compares `actual` with the committed golden file; `BLESS=1 cargo test` rewrites it.
+fn golden(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "tests/golden/{name} differs from what the decoder gives now (if the change is meant, run BLESS=1 cargo test --test model_decode and review the diff):\n{actual}"
+    );
+}
+
+/// What the decoder makes of the minimal fixture, every default filled in.
+#[test]
+fn golden_decoded_minimal_fixture() {
+    let decoded = decode(&json::parse(MINIMAL).unwrap());
+    assert_eq!(decoded.problems, vec![]);
+    let text = serde_json::to_string_pretty(&decoded.content.unwrap()).unwrap() + "\n";
+    golden("minimal.decoded.json", &text);
+}
+
+/// One fault per line of the corpus, each put into the minimal fixture: every
+/// message the decoder gives for it, with its place.
+#[test]
+fn golden_messages_for_single_faults() {
+    let faults: &[(&str, &str)] = &[
+        ("\"format\": 1,", "\"format\": \"1\","),
+        ("\"format\": 1,", "\"format\": 1.5,"),
+        ("\"format\": 1,", "\"format\": -1,"),
+        ("\"format\": 1,", "\"fromat\": 1,"),
+        ("\"kommune\": \"Testkommune\"", "\"kommune\": 7"),
+        (
+            "\"kommune\": \"Testkommune\"",
+            "\"kommune\": {\"en\": \"Testby\"}",
+        ),
+        ("\"updated\": \"2026-03-01\",", ""),
+        ("\"scope\": \"national\"", "\"scope\": \"nasjonal\""),
+        ("\"type\": \"question\"", "\"type\": \"spørsmål\""),
+        ("\"type\": \"question\",", ""),
+        ("\"topics\": [\"usikker\"]", "\"topics\": \"usikker\""),
+        ("\"topics\": [\"usikker\"]", "\"topics\": [\"krig\"]"),
+        ("\"next\": \"ring-alarm\"", "\"next\": 3"),
+        ("\"number\": 0,", "\"number\": 256,"),
+        ("\"group\": \"basis\",", "\"group\": \"skole\","),
+        (
+            "\"topics\": [\"usikker\"],",
+            "\"topics\": [\"usikker\"], \"not_sure_ok\": \"ja\",",
+        ),
+    ];
+    let mut out = String::new();
+    for (from, to) in faults {
+        assert!(MINIMAL.contains(from), "the fixture has {from}");
+        let text = MINIMAL.replacen(from, to, 1);
+        out.push_str(&format!("## {from} → {to}\n"));
+        let tree = json::parse(&text).unwrap();
+        for p in decode(&tree).problems {
+            out.push_str(&format!(
+                "{}:{} {}: {}\n",
+                p.line, p.column, p.path, p.message
+            ));
+        }
+    }
+    golden("messages.txt", &out);
 }

@@ -15,8 +15,10 @@ fn example() -> (String, Vec<(Part, String)>) {
     ]
     .iter()
     .map(|(file, section)| {
-        let part: Part =
-            serde_json::from_str(&format!(r#"{{"src":"{file}","section":"{section}"}}"#)).unwrap();
+        let part: Part = bti_veileder::model::decode::from_str(&format!(
+            r#"{{"src":"{file}","section":"{section}"}}"#
+        ))
+        .unwrap();
         (
             part,
             std::fs::read_to_string(format!("{dir}{file}")).unwrap(),

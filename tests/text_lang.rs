@@ -11,7 +11,8 @@ fn only_untranslated_text_is_marked_as_bokmal() {
         "bokmål itself is never a fallback"
     );
     assert_eq!(plain.fallback_lang("so"), Some("nb"));
-    let both: Text = serde_json::from_str(r#"{"nb": "Hei", "en": "Hello"}"#).unwrap();
+    let both: Text =
+        bti_veileder::model::decode::from_str(r#"{"nb": "Hei", "en": "Hello"}"#).unwrap();
     assert_eq!(both.fallback_lang("en"), None);
     assert_eq!(both.fallback_lang("ar"), Some("nb"));
 }

@@ -117,7 +117,7 @@ mod tests {
     use super::*;
 
     fn guide() -> Guide {
-        serde_json::from_str(
+        crate::model::decode::from_str(
             r#"{"start":"hvem","nodes":[
               {"type":"question","id":"hvem","title":"Hvem?","answers":[
                 {"id":"barn","label":"Et barn","next":"vold"},

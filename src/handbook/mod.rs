@@ -64,7 +64,7 @@ mod tests {
     use super::*;
 
     fn content() -> Content {
-        let levels = serde_json::from_str(
+        let levels = crate::model::decode::from_str(
             r#"[{"id":"n0","number":0,"title":"A","purpose":"p","applies_when":"a","lead":"l","steps":[
                   {"id":"s1","title":"Undring","what":"w","how":"h","who":"x","tools":["samtykke"],"laws":["hpl"]},
                   {"id":"s2","title":"Deling","what":"w","how":"h","who":"x","tools":["samtykke","logg"],

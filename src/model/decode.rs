@@ -108,3 +108,11 @@ pub fn decode_value<T: Decode>(value: &json::Value, path: &[Seg]) -> Result<T, S
             .join("; ")
     })
 }
+
+/// Parses `text` and decodes it as `T` with the production decoder; for tools
+/// and tests that read one value on its own. Problems as in [`decode_value`].
+pub fn from_str<T: Decode>(text: &str) -> Result<T, String> {
+    let tree =
+        json::parse(text).map_err(|e| format!("{}:{}: {}", e.pos.line, e.pos.column, e.message))?;
+    decode_value(&tree, &[])
+}

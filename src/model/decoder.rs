@@ -402,49 +402,112 @@ unit_enums! {
     }
 }
 
-/// A struct read from an object, with fields `required`, or `default` (the
-/// type's default, or `= expr`). `as "name"` gives the JSON name when it is not
-/// the Rust one. Must list the fields in declaration order, like the schema.
-macro_rules! structs {
-    ($( $ty:ident { $( $field:ident $(as $name:literal)? : $kind:ident $(= $default:expr)? ),* $(,)? } )*) => {
-        $(
-            impl $ty {
-                pub const FIELDS: Fields = Fields {
-                    names: &[$( structs!(@name $field $($name)?) ),*],
-                    required: &[$( structs!(@required $kind) ),*],
-                };
+/// Declares a content struct once. From the one declaration come the Rust struct
+/// (with the serde attributes the JSON Schema is generated from) and its
+/// position-keeping decoder, so a field is never declared twice.
+///
+/// Each field ends in `=> kind,`:
+/// - `required`: must be present;
+/// - `default`: the type's default when absent;
+/// - `optional`: an `Option`, left out of the JSON when `None`;
+/// - `skip_empty`: a list, default empty, left out of the JSON when empty;
+/// - `handbook`: as `default`, but only builds with the handbook read it (the
+///   guide's build leaves it empty and links none of its code);
+/// - `default_with("f", f)`: the default is `f()` (serde needs the name as a string).
+///
+/// `field as "name": T` gives the JSON name when it is not the Rust one.
+macro_rules! content_struct {
+    ($(#[$sm:meta])* pub struct $ty:ident { $($body:tt)* }) => {
+        $crate::model::decoder::content_struct!(@munch [$(#[$sm])*] $ty [] [] $($body)*);
+    };
+    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
+        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => required, $($rest:tt)*) => {
+        $crate::model::decoder::content_struct!(@munch $sm $ty
+            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? pub $f: $t,]
+            [$($dec)* $f $(as $name)?: required,] $($rest)*);
+    };
+    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
+        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => default, $($rest:tt)*) => {
+        $crate::model::decoder::content_struct!(@munch $sm $ty
+            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default)] pub $f: $t,]
+            [$($dec)* $f $(as $name)?: default,] $($rest)*);
+    };
+    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
+        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => optional, $($rest:tt)*) => {
+        $crate::model::decoder::content_struct!(@munch $sm $ty
+            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Option::is_none")] pub $f: $t,]
+            [$($dec)* $f $(as $name)?: default,] $($rest)*);
+    };
+    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
+        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => skip_empty, $($rest:tt)*) => {
+        $crate::model::decoder::content_struct!(@munch $sm $ty
+            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Vec::is_empty")] pub $f: $t,]
+            [$($dec)* $f $(as $name)?: default,] $($rest)*);
+    };
+    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
+        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => handbook, $($rest:tt)*) => {
+        $crate::model::decoder::content_struct!(@munch $sm $ty
+            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default)] pub $f: $t,]
+            [$($dec)* $f $(as $name)?: handbook,] $($rest)*);
+    };
+    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
+        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => default_with($fname:literal, $fun:path), $($rest:tt)*) => {
+        $crate::model::decoder::content_struct!(@munch $sm $ty
+            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default = $fname)] pub $f: $t,]
+            [$($dec)* $f $(as $name)?: default = $fun(),] $($rest)*);
+    };
+    (@munch [$($sm:tt)*] $ty:ident [$($fs:tt)*] [$($dec:tt)*]) => {
+        $($sm)*
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        #[serde(deny_unknown_fields)]
+        pub struct $ty { $($fs)* }
 
-                /// The fields from the members of `v` (all but `skip`).
-                fn decode_fields(v: &Value, d: &mut Decoder, skip: Option<&str>) -> Result<Self, Fail> {
-                    $( let mut $field = None; )*
-                    d.object(v, &Self::FIELDS, skip, &mut |d, i, value| {
-                        let mut n = 0;
-                        $(
-                            if i == n {
-                                structs!(@assign $kind $field value d);
-                                return Ok(());
-                            }
-                            n += 1;
-                        )*
-                        let _ = n;
-                        Ok(())
-                    })?;
-                    Ok($ty { $( $field: structs!(@take $kind $field $($default)?) ),* })
-                }
+        $crate::model::decoder::content_struct!(@decoder $ty { $($dec)* });
+    };
+    (@decoder $ty:ident { $( $field:ident $(as $name:literal)? : $kind:ident $(= $default:expr)? ),* $(,)? }) => {
+        impl $ty {
+            /// The fields, in declaration order, as the schema has them.
+            pub const FIELDS: $crate::model::decoder::Fields = $crate::model::decoder::Fields {
+                names: &[$( $crate::model::decoder::content_struct!(@name $field $($name)?) ),*],
+                required: &[$( $crate::model::decoder::content_struct!(@required $kind) ),*],
+            };
+
+            /// The fields from the members of `v` (all but `skip`).
+            pub(crate) fn decode_fields(
+                v: &$crate::model::json::Value,
+                d: &mut $crate::model::decoder::Decoder,
+                skip: Option<&str>,
+            ) -> Result<Self, $crate::model::decoder::Fail> {
+                use $crate::model::decoder::Decode;
+                $( let mut $field = None; )*
+                d.object(v, &Self::FIELDS, skip, &mut |d, i, value| {
+                    let mut n = 0;
+                    $(
+                        if i == n {
+                            $crate::model::decoder::content_struct!(@assign $kind $field value d);
+                            return Ok(());
+                        }
+                        n += 1;
+                    )*
+                    let _ = n;
+                    Ok(())
+                })?;
+                Ok($ty { $( $field: $crate::model::decoder::content_struct!(@take $kind $field $($default)?) ),* })
             }
+        }
 
-            impl Decode for $ty {
-                fn decode(v: &Value, d: &mut Decoder) -> Result<Self, Fail> {
-                    Self::decode_fields(v, d, None)
-                }
+        impl $crate::model::decoder::Decode for $ty {
+            fn decode(
+                v: &$crate::model::json::Value,
+                d: &mut $crate::model::decoder::Decoder,
+            ) -> Result<Self, $crate::model::decoder::Fail> {
+                Self::decode_fields(v, d, None)
             }
+        }
 
-            // `object` keeps one bit per field.
-            const _: () = assert!($ty::FIELDS.names.len() == $ty::FIELDS.required.len() && $ty::FIELDS.names.len() <= 64);
-        )*
-
-        /// Every struct's field list, by type name (for the test that keeps them in step with the schema).
-        pub const STRUCTS: &[(&str, &Fields)] = &[$( (stringify!($ty), &$ty::FIELDS) ),*];
+        // `object` keeps one bit per field.
+        const _: () = assert!($ty::FIELDS.names.len() == $ty::FIELDS.required.len() && $ty::FIELDS.names.len() <= 64);
     };
     (@name $field:ident $name:literal) => { $name };
     (@name $field:ident) => { stringify!($field) };
@@ -470,115 +533,14 @@ macro_rules! structs {
         match $field {
             Some(x) => x,
             // Cannot happen: `object` reported the missing field.
-            None => return Err(Fail::Bad),
+            None => return Err($crate::model::decoder::Fail::Bad),
         }
     };
     (@take default $field:ident) => { $field.unwrap_or_default() };
     (@take handbook $field:ident) => { $field.unwrap_or_default() };
     (@take default $field:ident $default:expr) => { $field.unwrap_or_else(|| $default) };
 }
-
-structs! {
-    Content {
-        schema as "$schema": default,
-        format: default = 1,
-        meta: required,
-        parts: default,
-        contacts: default,
-        publication: handbook,
-        levels: handbook,
-        services: handbook,
-        tools: handbook,
-        laws: handbook,
-        roles: handbook,
-        guide: default,
-        glossary: default,
-    }
-    Meta {
-        kommune: required,
-        version: required,
-        updated: required,
-        editor: required,
-        languages: default = vec![LanguageInfo { lang: BASE_LANG.into(), reviewed: true }],
-        example: default,
-        exit_url: default,
-    }
-    LanguageInfo { lang: required, reviewed: default }
-    Part { src: required, section: required, lang: default }
-    Contact {
-        id: required,
-        name: required,
-        phone: default,
-        email: default,
-        url: default,
-        hours: default,
-        note: default,
-        scope: default,
-        editor_note: default,
-    }
-    Page { id: required, title: required, body: required }
-    Publication { kommune: default, etat: default }
-    Level {
-        id: required,
-        number: required,
-        title: required,
-        purpose: required,
-        applies_when: required,
-        lead: required,
-        steps: required,
-    }
-    Step {
-        id: required,
-        title: required,
-        what: required,
-        how: required,
-        who: required,
-        tools: default,
-        laws: default,
-        roles: default,
-        deadline: default,
-        decisions: default,
-        service_notes: default,
-    }
-    Decision { label: required, to_level: default }
-    ServiceNote { service: required, text: required, contacts: default }
-    Service {
-        id: required,
-        name: required,
-        group: required,
-        description: required,
-        routines: default,
-        contacts: default,
-    }
-    Link { label: required, href: required }
-    Tool { id: required, title: required, description: required, document: default }
-    Law {
-        id: required,
-        act: required,
-        paragraph: default,
-        title: required,
-        summary: required,
-        url: required,
-        last_checked: default,
-        editor_note: default,
-    }
-    Role { id: required, kind: required, title: required, description: required, link: default }
-    Guide { start: required, emergency_contacts: default, nodes: required }
-    Question { id: required, title: required, help: default, answers: required }
-    Answer { id: required, label: required, next: required }
-    ResultNode {
-        id: required,
-        title: required,
-        not_sure_ok: default,
-        topics: required,
-        now: required,
-        contacts: required,
-        what_happens: required,
-        talk: default,
-        alternatives: default,
-    }
-    Term { id: required, term: required, definition: required }
-}
+pub(crate) use content_struct;
 
 /// A guide node: `type` says which (`question` or `result`), the other members
 /// are the node's fields.

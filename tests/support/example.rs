@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use bti_veileder::model::{check, json, Checked, Part};
+use bti_veileder::model::{check, decode, json, Checked, Part};
 
 /// Path of the example kommune's index, from the crate root.
 pub const EXAMPLE: &str = "content/eksempel-kommune.json";
@@ -14,8 +14,10 @@ pub fn load(name: &str) -> Checked {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {name}: {e}"));
     let parts: Vec<Part> = json::parse(&text)
         .ok()
-        .and_then(|t| t.get("parts").map(json::Value::to_serde))
-        .and_then(|v| serde_json::from_value(v).ok())
+        .and_then(|t| {
+            t.get("parts")
+                .and_then(|v| decode::decode_value(v, &[]).ok())
+        })
         .unwrap_or_default();
     let texts: Vec<String> = parts
         .iter()
