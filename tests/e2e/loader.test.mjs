@@ -170,3 +170,25 @@ test('a data-base pointing at the wrong folder names a missing file under it', a
     await s.context.close();
   }
 });
+
+test('the preload hints in README.md are used: each file is fetched once, with no unused-preload warning', async () => {
+  const s = await openPage(env.browser);
+  const warnings = [];
+  s.page.on('console', (msg) => {
+    if (msg.type() === 'warning' && /preload/i.test(msg.text())) warnings.push(msg.text());
+  });
+  try {
+    const hints = (file, prefix) =>
+      fs.readFileSync(path.join(ROOT, file), 'utf8').match(/<link rel="(module)?preload"[^>]*>/g).map((l) => l.replace(prefix, '/pkg/'));
+    assert.deepEqual(hints('tests/loader-preload.html', '../pkg/'), hints('README.md', '/pkg/'), 'the page uses the hints README.md gives');
+    await expectStarts(s, 'tests/loader-preload.html', ['w']);
+    for (const file of ['bti-guide.js', 'bti-guide_bg.wasm', 'bti-veileder.css']) {
+      const n = s.requests.filter((u) => new URL(u).pathname === '/pkg/' + file).length;
+      assert.equal(n, 1, `/pkg/${file} is fetched once (the preload is reused), not ${n} times`);
+    }
+    await s.page.waitForTimeout(3500); // Chromium warns about an unused preload after ~3 s
+    assert.deepEqual(warnings, []);
+  } finally {
+    await s.context.close();
+  }
+});
