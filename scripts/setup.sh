@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, idempotently: quick when all is there.
 #   scripts/setup.sh build   wasm target, wasm-bindgen-cli (Cargo.lock's version), npm dev tools
-#   scripts/setup.sh test    the above plus Debian chromium, chromium-driver, fonts-noto-core, twiggy
+#   scripts/setup.sh test    the above plus Debian chromium, chromium-driver, fonts-noto-core, php-cli, twiggy,
+#                            and Debian's wordpress package unpacked in target/wordpress/ (for tests/kses)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-build}
@@ -44,6 +45,7 @@ if [ "$what" = test ]; then
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
   command -v curl >/dev/null || missing+=(curl)   # bti-check --online and its test
+  command -v php >/dev/null || missing+=(php-cli)  # tests/kses: WordPress's sanitiser
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       say "installing ${missing[*]} from Debian"
@@ -52,6 +54,15 @@ if [ "$what" = test ]; then
     else
       die "missing ${missing[*]}; run as root: apt-get update && apt-get install -y ${missing[*]}"
     fi
+  fi
+  # WordPress's kses.php for tests/kses: the .deb unpacked, not installed (that would pull in apache2 and a database).
+  wp=target/wordpress
+  if [ ! -f "$wp/root/usr/share/wordpress/wp-includes/kses.php" ]; then
+    say "fetching Debian's wordpress package into $wp/ (unpacked only)"
+    mkdir -p "$wp"
+    ( cd "$wp" && { apt-get download wordpress >/dev/null 2>&1 || { apt-get update -qq && apt-get download wordpress >/dev/null 2>&1; }; } ) \
+      || die "apt-get download wordpress failed; as root run: apt-get update, then rerun this script"
+    dpkg-deb -x "$(ls "$wp"/wordpress_*.deb | head -n 1)" "$wp/root" || die "dpkg-deb -x of the wordpress package failed"
   fi
   if ! command -v twiggy >/dev/null; then
     say "installing twiggy (wasm size profiler)"

@@ -9,8 +9,23 @@
   if (window.__btiVeilederLoaded) return;
   window.__btiVeilederLoaded = true;
 
-  var script = document.currentScript;
-  var base = new URL('./', (script && script.src) || location.href).href;
+  /* Where the other files are: the element's data-base, else the folder of this
+     script. document.currentScript is null for type="module" and is the bundle
+     when a CMS concatenates us, so then look for our <script> by its name. */
+  var SELF = /\/bti-veileder\.js([?#]|$)/;
+  function folder(script) {
+    return script && SELF.test(script.src) ? new URL('./', script.src).href : null;
+  }
+  function findScript() {
+    return [].reduce.call(document.querySelectorAll('script[src]'), function (found, s) {
+      return found || folder(s);
+    }, null);
+  }
+  var pageBase = folder(document.currentScript) || findScript();
+  function baseOf(host) {
+    var b = host.getAttribute('data-base');
+    return b ? new URL(b.replace(/\/?$/, '/'), location.href).href : pageBase || (pageBase = findScript());
+  }
   var records = [];
   var dead = false;
   var corePromise = null;
@@ -25,9 +40,24 @@
     return node;
   }
 
-  /* The same numbers as the widget's own emergency box: shown while the guide
-     starts, and instead of the widget when it cannot start (then with a reason
-     and a reload link). */
+  /* While the guide starts: the compact block the widget itself shows on question
+     screens, the same size, so the page does not jump when the widget replaces it. */
+  function tel(number, shown) {
+    return el('a', { 'class': 'bti-emergency__tel', href: 'tel:' + number }, [shown || number]);
+  }
+  function waitingBox() {
+    return el('section', { 'class': 'bti-root bti-fallback', lang: 'nb', 'aria-label': 'Er noen i fare nå?' }, [
+      el('div', { 'class': 'bti-emergency bti-emergency--compact' }, [
+        el('p', { 'class': 'bti-emergency__line' }, [
+          el('strong', {}, ['Er noen i fare nå?']), ' Ring ', tel('112'), ' · ', tel('113'), ' · ', tel('110')
+        ]),
+        el('p', { 'class': 'bti-emergency__line' }, ['Bekymret for et barn? ', tel('116111', '116 111')])
+      ])
+    ]);
+  }
+
+  /* Instead of the widget when it cannot start: the full national box, the reason
+     and a reload link. */
   function staticBox(reason) {
     function num(tel, shown, what) {
       return el('li', { 'class': 'bti-emergency__item' }, [
@@ -36,9 +66,7 @@
         el('span', { 'class': 'bti-emergency__what' }, [what])
       ]);
     }
-    return el('section', reason === null
-      ? { 'class': 'bti-root bti-fallback', lang: 'nb', 'aria-label': 'Er noen i fare nå?' }
-      : { 'class': 'bti-root bti-fallback', lang: 'nb', role: 'alert' }, [
+    return el('section', { 'class': 'bti-root bti-fallback', lang: 'nb', role: 'alert' }, [
       el('div', { 'class': 'bti-emergency' }, [
         el('h2', { 'class': 'bti-emergency__title' }, ['Er noen i fare nå?']),
         el('p', { 'class': 'bti-emergency__lead' }, ['Ring']),
@@ -53,10 +81,24 @@
           ' – Alarmtelefonen for barn og unge, åpen hele døgnet, gratis.'
         ])
       ]),
-    ].concat(reason === null ? [] : [
       el('p', { 'class': 'bti-fallback__reason' }, [reason]),
       el('p', {}, [el('a', { 'class': 'bti-link', href: location.href }, ['Last inn siden på nytt'])])
-    ]));
+    ]);
+  }
+
+  /* A file that did not come names its URL and HTTP status, so whoever installed
+     the widget sees what to fix (and the citizen is not told her browser failed). */
+  function fileError(url, status) {
+    var e = new Error((status === 404 ? 'Fant ikke ' : 'Kunne ikke hente ') + url +
+      (status ? ' (HTTP ' + status + ')' : ' (nettverksfeil)'));
+    e.file = true;
+    return e;
+  }
+  function fetchOk(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw fileError(url, r.status);
+      return r;
+    }, function () { throw fileError(url, 0); });
   }
 
   function dispatch(host, name, message) {
@@ -85,24 +127,21 @@
 
   /* One constructed stylesheet per file, shared by every instance on the page. */
   var sheets = {};
-  function loadSheet(file) {
-    if (!sheets[file]) {
-      sheets[file] = fetch(base + file)
-        .then(function (r) { return r.ok ? r.text() : ''; })
+  function loadSheet(url) {
+    if (!sheets[url]) {
+      sheets[url] = fetchOk(url)
+        .then(function (r) { return r.text(); })
         .then(function (css) {
           var sheet = new CSSStyleSheet();
           sheet.replaceSync(css);
           return sheet;
-        })
-        .catch(function () { return null; });
+        });
     }
-    return sheets[file];
+    return sheets[url];
   }
-  function loadSheets(kind) {
-    var files = kind === 'full' ? ['bti-veileder.css', 'bti-handbook.css'] : ['bti-veileder.css'];
-    return Promise.all(files.map(loadSheet)).then(function (list) {
-      return list.filter(function (x) { return x; });
-    });
+  function loadSheets(kind, base) {
+    return Promise.all((kind === 'full' ? ['bti-veileder.css', 'bti-handbook.css'] : ['bti-veileder.css'])
+      .map(function (file) { return loadSheet(base + file); }));
   }
 
   /* Two builds of the same code: "guide" (the citizen guide only, small, for
@@ -115,13 +154,22 @@
     var debug = host.hasAttribute('debug') || host.hasAttribute('data-debug');
     return (/^handbo/.test(start.trim()) || print || debug) ? 'full' : 'guide';
   }
-  function loadCore(kind) {
-    if (!cores[kind]) {
-      var name = kind === 'full' ? 'bti-core' : 'bti-guide';
-      cores[kind] = (typeof WebAssembly !== 'object')
+  function loadCore(kind, base) {
+    var name = base + (kind === 'full' ? 'bti-core' : 'bti-guide');
+    if (!cores[name]) {
+      var glue = name + '.js';
+      // The wasm is fetched alongside the glue, so a missing file is named with its status.
+      cores[name] = (typeof WebAssembly !== 'object')
         ? Promise.reject(new Error('WebAssembly er slått av eller mangler i denne nettleseren.'))
-        : import(base + name + '.js').then(function (core) {
-          return core.default({ module_or_path: base + name + '_bg.wasm' }).then(function () {
+        : Promise.all([
+          import(glue).catch(function (e) {
+            // import() says only that it failed: ask again to learn the status.
+            return fetch(glue).then(function (r) { throw r.ok ? e : fileError(glue, r.status); }, function () { throw e; });
+          }),
+          fetchOk(name + '_bg.wasm')
+        ]).then(function (r) {
+          var core = r[0];
+          return core.default({ module_or_path: r[1] }).then(function () {
             core.setPanicHandler(onPanic);
             window.__btiCores = window.__btiCores || {};
             window.__btiCores[kind] = core; // for tests of the panic fallback
@@ -129,12 +177,19 @@
           });
         });
     }
-    return cores[kind];
+    return cores[name];
   }
 
   function guard(rec, fn) {
     if (dead || !rec.widget) return;
     try { fn(rec.widget); } catch (e) { onPanic(String(e)); }
+  }
+
+  function fail(rec, err) {
+    var message = (err && err.message) || String(err);
+    if (rec.base) loadSheets('guide', rec.base).then(function (list) { rec.shadow.adoptedStyleSheets = list; }, function () {});
+    showStatic(rec, (err && err.file ? 'Veilederen kunne ikke starte. ' : 'Veilederen kunne ikke starte i denne nettleseren. ') + message);
+    dispatch(rec.host, 'bti-error', 'Kunne ikke starte: ' + message);
   }
 
   function mount(host) {
@@ -145,18 +200,25 @@
     var root = el('div', { 'class': 'bti-mount' });
     shadow.appendChild(slot);
     shadow.appendChild(root);
-    var rec = { host: host, shadow: shadow, widget: null, kind: coreKind(host) };
+    var base = baseOf(host);
+    var rec = { host: host, shadow: shadow, widget: null, kind: coreKind(host), base: base };
     host.__bti = rec;
     records.push(rec);
+    if (!base) {
+      var e = new Error('Fant ikke adressen til bti-veileder.js. Gi elementet data-base="/sti/til/pkg/".');
+      e.file = true;
+      fail(rec, e);
+      return;
+    }
     if (rec.kind === 'guide') {
       // The emergency numbers at once, styled, while the wasm is still on its way.
-      loadSheets('guide').then(function (list) {
+      loadSheets('guide', base).then(function (list) {
         if (host.__bti !== rec || rec.widget || dead || !slot.isConnected) return;
         shadow.adoptedStyleSheets = list;
-        slot.replaceWith(staticBox(null));
-      });
+        slot.replaceWith(waitingBox());
+      }, function () {});
     }
-    Promise.all([loadSheets(rec.kind), loadCore(rec.kind)]).then(function (r) {
+    Promise.all([loadSheets(rec.kind, base), loadCore(rec.kind, base)]).then(function (r) {
       if (host.__bti !== rec) return;
       shadow.adoptedStyleSheets = r[0];
       if (dead) { showStatic(rec, 'Veilederen stoppet på grunn av en feil.'); return; }
@@ -168,10 +230,7 @@
         onPanic(String(e));
       }
     }, function (err) {
-      if (host.__bti !== rec) return;
-      loadSheets('guide').then(function (list) { shadow.adoptedStyleSheets = list; });
-      showStatic(rec, 'Veilederen kunne ikke starte i denne nettleseren. ' + (err && err.message ? err.message : ''));
-      dispatch(host, 'bti-error', 'Kunne ikke starte: ' + (err && err.message ? err.message : err));
+      if (host.__bti === rec) fail(rec, err);
     });
   }
 
