@@ -85,32 +85,64 @@ test('concatenated into a CMS bundle with another name, data-base finds the file
 const WAITING_BOX = `
 <section class="bti-root bti-fallback" lang="nb" aria-label="Er noen i fare nå?">
   <div class="bti-emergency bti-emergency--compact">
-    <p class="bti-emergency__line"><strong>Er noen i fare nå?</strong> Ring <a class="bti-emergency__tel" href="tel:112">112</a> · <a class="bti-emergency__tel" href="tel:113">113</a> · <a class="bti-emergency__tel" href="tel:110">110</a></p>
-    <p class="bti-emergency__line">Bekymret for et barn? <a class="bti-emergency__tel" href="tel:116111">116 111</a></p>
+    <p class="bti-emergency__line"><strong>Er noen i fare nå?</strong> Ring <span class="bti-emergency__tels"><a class="bti-emergency__tel" href="tel:112">112</a> · <a class="bti-emergency__tel" href="tel:113">113</a> · <a class="bti-emergency__tel" href="tel:110">110</a></span></p>
+    <p class="bti-emergency__line">Bekymret for et barn? <a class="bti-emergency__tel" href="tel:116111">116 111</a> <button type="button" class="bti-emergency__more" aria-expanded="false">Flere numre</button></p>
   </div>
-</section>`.replace(/>\s+</g, '><').trim();
+</section>`.replace(/>\s*\n\s*</g, '><').trim();
 
-test('while the wasm loads, the loader shows the compact national block, and the widget replaces it', async () => {
-  const s = await openPage(env.browser, { viewport: { width: 360, height: 740 } });
+/** The height of the compact emergency block in #w's shadow root. */
+function compactHeight(page) {
+  return page.evaluate(() => document.querySelector('#w').shadowRoot.querySelector('.bti-emergency--compact').getBoundingClientRect().height);
+}
+
+/** Opens tests/plain.html with the guide's wasm held back until `release()`. */
+async function openHeldBack(viewport) {
+  const s = await openPage(env.browser, { viewport });
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await s.page.route('**/pkg/bti-guide_bg.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await s.page.goto(env.url + 'tests/plain.html');
+  return { ...s, release, widget: s.page.locator('#w') };
+}
+
+for (const width of [360, 320]) {
+  test(`while the wasm loads (${width} px), the loader shows the compact national block the widget shows, as tall; the widget replaces it`, async () => {
+    const s = await openHeldBack({ width, height: 740 });
+    try {
+      const { page, widget } = s;
+      const region = widget.getByRole('region', { name: 'Er noen i fare nå?' });
+      await expectVisible(region, 'the waiting box');
+      const html = await page.evaluate(() => document.querySelector('#w').shadowRoot.querySelector('.bti-fallback').outerHTML);
+      assert.equal(html, WAITING_BOX);
+      for (const n of ['112', '113', '110', '116 111']) await expectVisible(region.getByRole('link', { name: n, exact: true }), `the number ${n}`);
+      const waiting = await compactHeight(page);
+      s.release();
+      await waitForWidgetEvent(page, 'bti-ready', 'w');
+      await expectVisible(widget.getByRole('heading', { name: FIRST_QUESTION }), 'the guide once the wasm came');
+      assert.equal(await page.evaluate(() => document.querySelector('#w').shadowRoot.querySelectorAll('.bti-fallback, slot').length), 0, 'the waiting box is gone');
+      const widgetBlock = await compactHeight(page);
+      assert.ok(Math.abs(widgetBlock - waiting) <= 1, `the widget's compact block (${widgetBlock} px) is as tall as the loader's (${waiting} px)`);
+      assertClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+}
+
+test('the waiting box opens to the full national box on "Flere numre", with focus on its heading', async () => {
+  const s = await openHeldBack({ width: 360, height: 740 });
   try {
-    let release;
-    const gate = new Promise((r) => (release = r));
-    await s.page.route('**/pkg/bti-guide_bg.wasm', async (route) => {
-      await gate;
-      await route.continue();
-    });
-    await s.page.goto(env.url + 'tests/plain.html');
-    const widget = s.page.locator('#w');
-    const region = widget.getByRole('region', { name: 'Er noen i fare nå?' });
-    await expectVisible(region, 'the waiting box');
-    const html = await s.page.evaluate(() => document.querySelector('#w').shadowRoot.querySelector('.bti-fallback').outerHTML);
-    assert.equal(html, WAITING_BOX);
-    assert.equal(await widget.getByRole('button').count(), 0, 'no toggle in the loader version');
-    for (const n of ['112', '113', '110', '116 111']) await expectVisible(region.getByRole('link', { name: n, exact: true }), `the number ${n}`);
-    release();
-    await waitForWidgetEvent(s.page, 'bti-ready', 'w');
-    await expectVisible(widget.getByRole('heading', { name: FIRST_QUESTION }), 'the guide once the wasm came');
-    assert.equal(await s.page.evaluate(() => document.querySelector('#w').shadowRoot.querySelectorAll('.bti-fallback, slot').length), 0, 'the waiting box is gone');
+    const { page, widget } = s;
+    await widget.getByRole('button', { name: 'Flere numre' }).click();
+    const heading = widget.getByRole('heading', { name: 'Er noen i fare nå?', level: 2 });
+    await expectVisible(heading, 'the full box');
+    for (const n of ['112', '113', '110', '116 111']) await expectVisible(widget.getByRole('link', { name: n, exact: true }), `the number ${n}`);
+    assert.equal(await page.evaluate(() => document.querySelector('#w').shadowRoot.activeElement?.localName), 'h2', 'focus on the full box heading');
+    s.release();
+    await waitForWidgetEvent(page, 'bti-ready', 'w');
     assertClean(s);
   } finally {
     await s.context.close();
