@@ -239,7 +239,7 @@ async fn changing_the_lang_attribute_changes_the_widget_language() {
     let (host, root) = host(&[("start", "guide")]);
     let mut w = Widget::new(root.clone(), host.clone(), None);
     w.set_content(CONTENT.into());
-    find(&root, "h2", "Er noen i fare nå?").await;
+    find(&root, ".bti-emergency--compact", "Er noen i fare nå?").await;
     bti_veileder::i18n::install(
         bti_veileder::i18n::Lang::En,
         include_str!("../src/i18n/en.json"),
@@ -247,7 +247,7 @@ async fn changing_the_lang_attribute_changes_the_widget_language() {
     .unwrap();
     host.set_attribute("lang", "en-GB").unwrap();
     w.update();
-    find(&root, "h2", "Is someone in danger now?").await;
+    find(&root, ".bti-emergency--compact", "Is someone in danger now?").await;
     assert_eq!(
         root.query_selector(".bti-root")
             .unwrap()
