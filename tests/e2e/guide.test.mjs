@@ -104,6 +104,7 @@ const TINY_GUIDE = {
         type: 'result',
         id: 'r1',
         title: 'Testresultatet',
+        topics: ['annet'],
         now: 'Gjør det du pleier.',
         contacts: [],
         what_happens: 'Ingenting skjer i en test.',
