@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test level and ends with one line "N passed, N failed" summing them:
 # native cargo tests, the example content check, wasm-bindgen tests in headless
-# Chromium, the size budget, and Playwright end-to-end tests on the served demo.
+# Chromium, the size budget, Playwright end-to-end tests on the served demo, and
+# a smoke suite in Chromium, Firefox and WebKit.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
@@ -48,6 +49,8 @@ suite content single cargo run --quiet --release --bin bti-check -- content/ekse
 suite wasm    cargo  env CARGO_TARGET_DIR=target/wasmtest cargo test --target wasm32-unknown-unknown --test web
 suite size    single bash scripts/size.sh
 suite e2e     node   node --test --test-concurrency=1 tests/e2e/
+# The smoke suite in Chromium, Firefox ESR and WebKit (tests/engines/): an engine that cannot start fails.
+suite engines node   node --test --test-concurrency=1 tests/engines/
 
 echo
 printf '%s\n' "${summary[@]}"
