@@ -154,6 +154,11 @@ export function smokeSuite(createEngine) {
         throw new Error(`${err.message}; the h2 is "${await hbHeading(page).catch(() => '?')}"`);
       });
     const hash = (page) => page.evaluate(() => location.hash);
+    // WCAG 1.4.10 on a phone: nothing in the page, the widget included, scrolls sideways.
+    const expectNoSidewaysScroll = async (page, what) => {
+      const w = await page.evaluate(() => ({ page: document.scrollingElement.scrollWidth, viewport: innerWidth }));
+      assert.ok(w.page <= w.viewport, `${what}: the page is ${w.page} px wide in a ${w.viewport} px viewport`);
+    };
     const expectFocusOn = (page, tag, text, what) =>
       page.waitFor(`(tag, t) => { const f = (${deepFocus})(); return f.tag === tag && f.text === t; }`, [tag, text], `${what}: focus on the ${tag} "${text}"`).catch(async (err) => {
         throw new Error(`${err.message}; focus is on ${JSON.stringify(await page.evaluate(deepFocus).catch(() => '?'))}`);
@@ -173,6 +178,7 @@ export function smokeSuite(createEngine) {
         [...document.querySelector('bti-veileder').shadowRoot.querySelectorAll('a[href^="tel:"]')].filter((a) => a.getClientRects().length > 0).map((a) => a.getAttribute('href')),
       );
       assert.ok(tel.includes('tel:112'), `a visible tel:112 link on the result (tel: links: ${JSON.stringify(tel)})`);
+      await expectNoSidewaysScroll(page, 'the result');
       assert.deepEqual(await page.evaluate(() => ({ href: location.href, history: history.length })), start, 'URL and history unchanged by the walk');
     });
 
@@ -264,6 +270,7 @@ export function smokeSuite(createEngine) {
       assert.equal(st.headingAlign, 'rtl');
       assert.equal(st.buttonDirection, 'rtl');
       assert.equal(st.telDirection, 'ltr', 'the number 112 stays left to right');
+      await expectNoSidewaysScroll(page, 'the question in Arabic');
     });
 
     // 6 ---------------------------------------------------------------
