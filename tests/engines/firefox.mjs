@@ -10,7 +10,8 @@ import { callExpression, locate, waitFor, waitForTarget, describeTarget } from '
 export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 
 export function createEngine() {
-  // Firefox starts in 2–5 s here and answers each BiDi command more slowly than CDP.
+  // Firefox starts in ~10 s here (new profile each run); a scenario takes 1–3 s.
+  // The waits are twice Chromium's, for busy CI machines.
   const timeouts = { launch: 60_000, ready: 30_000, step: 10_000, nav: 20_000, test: 120_000 };
   let browser = null;
   const engine = {

@@ -16,14 +16,20 @@ export const WEBKITWEBDRIVER = process.env.WEBKITWEBDRIVER || 'WebKitWebDriver';
 export const XVFB = process.env.XVFB || 'Xvfb';
 
 export function createEngine() {
-  // MiniBrowser under Xvfb with software rendering is the slowest of the three:
-  // a page load with the wasm takes several seconds on two busy cores.
+  // MiniBrowser under Xvfb renders in software; starting it takes ~8 s here, a scenario
+  // 1–3 s. The waits are three times Chromium's, for busy CI machines.
   const timeouts = { launch: 60_000, ready: 45_000, step: 15_000, nav: 30_000, test: 180_000 };
   const children = [];
   let tmp = null;
   let driver = null;
   const killAll = () => {
     for (const c of children) signalGroup(c, 'SIGKILL');
+  };
+  // The children run detached (own process groups), so a signal to this process would
+  // not reach them: pass it on, then end as the signal would have.
+  const onSignal = (signal) => {
+    killAll();
+    process.kill(process.pid, signal);
   };
 
   const engine = {
@@ -32,6 +38,8 @@ export function createEngine() {
     version: null,
     async launch() {
       process.once('exit', killAll);
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
       for (const [what, file] of [['MiniBrowser', MINIBROWSER]]) {
         if (!fs.existsSync(file)) throw new Error(`${what} is missing at ${file}: install webkit2gtk-driver (scripts/setup.sh test)`);
       }
@@ -124,6 +132,8 @@ export function createEngine() {
         driver = null;
         await Promise.all(children.splice(0).map(stop));
         process.removeListener('exit', killAll);
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
         if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
         tmp = null;
       }
