@@ -2,7 +2,8 @@
 # Installs what building and testing need, idempotently: quick when all is there.
 #   scripts/setup.sh build   wasm target, wasm-bindgen-cli (Cargo.lock's version), npm dev tools
 #   scripts/setup.sh test    the above plus Debian chromium, chromium-driver, fonts-noto-core, php-cli, twiggy,
-#                            and Debian's wordpress package unpacked in target/wordpress/ (for tests/kses)
+#                            Debian's wordpress package unpacked in target/wordpress/ (for tests/kses),
+#                            and the other engines' smoke suite: firefox-esr, webkit2gtk-driver, xvfb
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-build}
@@ -46,6 +47,10 @@ if [ "$what" = test ]; then
   [ -d /usr/share/fonts/truetype/noto ] || missing+=(fonts-noto-core)
   command -v curl >/dev/null || missing+=(curl)   # bti-check --online and its test
   command -v php >/dev/null || missing+=(php-cli)  # tests/kses: WordPress's sanitiser
+  # tests/engines: Firefox over WebDriver BiDi, WebKit (MiniBrowser) over WebDriver on a virtual display.
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || missing+=(xvfb)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       say "installing ${missing[*]} from Debian"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test level and ends with one line "N passed, N failed" summing them:
 # native cargo tests, the example content check, wasm-bindgen tests in headless
-# Chromium, the size budget, WordPress's sanitiser on our snippets (tests/kses), and
-# Playwright end-to-end tests on the served demo.
+# Chromium, the size budget, WordPress's sanitiser on our snippets (tests/kses),
+# Playwright end-to-end tests on the served demo, and a smoke suite in Chromium,
+# Firefox and WebKit.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
@@ -51,6 +52,8 @@ suite wasm    cargo  env CARGO_TARGET_DIR=target/wasmtest cargo test --target wa
 suite size    single bash scripts/size.sh
 suite kses    cargo  bash tests/kses/run.sh
 suite e2e     node   node --test --test-concurrency=1 tests/e2e/
+# The smoke suite in Chromium, Firefox ESR and WebKit (tests/engines/): an engine that cannot start fails.
+suite engines node   node --test --test-concurrency=1 tests/engines/
 
 echo
 printf '%s\n' "${summary[@]}"
