@@ -50,7 +50,7 @@ fn online_check_reports_dead_links_where_they_stand_and_passes_live_ones() {
   ],
   "guide": {{"start": "r", "nodes": [
     {{"type": "result", "id": "r", "title": "Ring", "now": "Les [mer](http://127.0.0.1:{port}/borte-ogsaa).",
-      "contacts": ["a", "b"], "what_happens": "x"}}
+      "contacts": ["a", "b"], "what_happens": "x", "topics": ["annet"]}}
   ]}}
 }}"#
     );

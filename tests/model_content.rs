@@ -4,8 +4,11 @@
 use std::path::Path;
 
 use bti_veileder::model::check;
-use bti_veileder::model::{json, merge, rich, Content, Part};
+use bti_veileder::model::{json, merge, rich, Content};
 use proptest::prelude::*;
+
+#[path = "support/example.rs"]
+mod support;
 
 const MINIMAL: &str = include_str!("fixtures/minimal.json");
 
@@ -67,47 +70,17 @@ fn merge_knows_every_text_field() {
     assert_eq!(found, listed);
 }
 
-/// The example kommune's content, with its parts, has no errors. Skipped (with a
-/// note) only while the file does not exist.
+/// The example kommune's content, with its parts, has no errors.
 #[test]
 fn example_content_has_no_errors() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for name in ["content/eksempel-kommune.json"] {
-        let path = root.join(name);
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            eprintln!("note: {name} does not exist yet; skipped");
-            continue;
-        };
-        let parts: Vec<Part> = json::parse(&text)
-            .ok()
-            .and_then(|t| t.get("parts").map(json::Value::to_serde))
-            .and_then(|v| serde_json::from_value(v).ok())
-            .unwrap_or_default();
-        let texts: Vec<String> = parts
-            .iter()
-            .map(|p| {
-                let file = path.parent().unwrap().join(&p.src);
-                std::fs::read_to_string(&file)
-                    .unwrap_or_else(|e| panic!("{name} names {}, which cannot be read: {e}", p.src))
-            })
-            .collect();
-        let with_text: Vec<(Part, &str)> = parts
-            .iter()
-            .cloned()
-            .zip(texts.iter().map(String::as_str))
-            .collect();
-        let checked = if parts.is_empty() {
-            check::load_str(&text)
-        } else {
-            check::load_split(&text, &with_text)
-        };
-        let errors: Vec<_> = checked.problems.iter().filter(|p| p.is_error()).collect();
-        assert!(
-            errors.is_empty(),
-            "{name} has errors (run bti-check on it): {errors:#?}"
-        );
-        assert!(checked.content.is_some());
-    }
+    let name = support::EXAMPLE;
+    let checked = support::load(name);
+    let errors: Vec<_> = checked.problems.iter().filter(|p| p.is_error()).collect();
+    assert!(
+        errors.is_empty(),
+        "{name} has errors (run bti-check on it): {errors:#?}"
+    );
+    assert!(checked.content.is_some());
 }
 
 proptest! {

@@ -30,7 +30,7 @@ const CONTENT: &str = r#"{
       {"id": "barn", "label": "Et barn jeg kjenner", "next": "vold"}]},
     {"type": "question", "id": "vold", "title": "Har du sett vold?", "answers": [
       {"id": "ja", "label": "Ja", "next": "r"}]},
-    {"type": "result", "id": "r", "title": "Ring barnevernet", "now": "Ring i dag.", "contacts": ["alarm", "bvt"], "what_happens": "De vurderer saken."}
+    {"type": "result", "id": "r", "title": "Ring barnevernet", "topics": ["omsorgssvikt"], "now": "Ring i dag.", "contacts": ["alarm", "bvt"], "what_happens": "De vurderer saken."}
   ]}
 }"#;
 

@@ -174,7 +174,7 @@ pub fn app(props: &AppProps) -> Html {
     let body = match &*state {
         State::Loading => html! {
             <>
-                if props.start == Start::Guide { <EmergencyBox {lang} /> }
+                if props.start == Start::Guide { <EmergencyBox {lang} compact=true /> }
                 <p class="bti-loading" role="status">{ strings.loading }</p>
             </>
         },

@@ -125,9 +125,9 @@ mod tests {
               {"type":"question","id":"vold","title":"Vold?","answers":[
                 {"id":"ja","label":"Ja","next":"r-vold"},
                 {"id":"nei","label":"Nei","next":"r-barn"}]},
-              {"type":"result","id":"r-vold","title":"Ring","now":"x","contacts":["a"],"what_happens":"y"},
-              {"type":"result","id":"r-barn","title":"Snakk","now":"x","contacts":["a"],"what_happens":"y"},
-              {"type":"result","id":"r-meg","title":"Hjelp","now":"x","contacts":["a"],"what_happens":"y"}
+              {"type":"result","id":"r-vold","title":"Ring","topics":["vold"],"now":"x","contacts":["a"],"what_happens":"y"},
+              {"type":"result","id":"r-barn","title":"Snakk","topics":["usikker"],"now":"x","contacts":["a"],"what_happens":"y"},
+              {"type":"result","id":"r-meg","title":"Hjelp","topics":["annet"],"now":"x","contacts":["a"],"what_happens":"y"}
             ]}"#,
         )
         .unwrap()

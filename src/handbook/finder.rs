@@ -9,18 +9,21 @@ pub enum FinderQuestion {
     Clarified,
     /// Can it be handled within my own service, together with the family?
     OwnService,
-    /// Are two services enough, or are more needed?
-    HowMany,
+    /// Is the cooperation between the services simple and routine (level 2), or
+    /// complex, needing its own arena or a joint plan (level 3)? Not a count of
+    /// services: two services can need complex cooperation, and several can
+    /// work together simply.
+    Cooperation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FinderAnswer {
     Yes,
     No,
-    /// For `HowMany`: two services.
-    Two,
-    /// For `HowMany`: three or more.
-    More,
+    /// For `Cooperation`: simple, routine cooperation.
+    Simple,
+    /// For `Cooperation`: complex cooperation.
+    Complex,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +44,7 @@ impl Finder {
     /// The answers a question offers.
     pub fn choices(q: FinderQuestion) -> &'static [FinderAnswer] {
         match q {
-            FinderQuestion::HowMany => &[FinderAnswer::Two, FinderAnswer::More],
+            FinderQuestion::Cooperation => &[FinderAnswer::Simple, FinderAnswer::Complex],
             _ => &[FinderAnswer::Yes, FinderAnswer::No],
         }
     }
@@ -67,9 +70,9 @@ impl Finder {
             Some(Yes) => return Err(FinderOutcome::Level(1)),
             _ => {}
         }
-        match answer(HowMany) {
-            None => Ok(HowMany),
-            Some(Two) => Err(FinderOutcome::Level(2)),
+        match answer(Cooperation) {
+            None => Ok(Cooperation),
+            Some(Simple) => Err(FinderOutcome::Level(2)),
             Some(_) => Err(FinderOutcome::Level(3)),
         }
     }
@@ -121,9 +124,18 @@ mod tests {
     }
 
     #[test]
-    fn two_services_is_level_2_and_more_is_level_3() {
-        assert_eq!(run(&[No, Yes, No, Two]), Err(FinderOutcome::Level(2)));
-        assert_eq!(run(&[No, Yes, No, More]), Err(FinderOutcome::Level(3)));
+    fn simple_cooperation_is_level_2_and_complex_is_level_3() {
+        assert_eq!(run(&[No, Yes, No, Simple]), Err(FinderOutcome::Level(2)));
+        assert_eq!(run(&[No, Yes, No, Complex]), Err(FinderOutcome::Level(3)));
+    }
+
+    #[test]
+    fn the_level_2_or_3_question_asks_about_the_cooperation_not_a_count() {
+        assert_eq!(
+            Finder::choices(FinderQuestion::Cooperation),
+            &[Simple, Complex]
+        );
+        assert!(!Finder::choices(FinderQuestion::Cooperation).contains(&Yes));
     }
 
     #[test]
@@ -131,11 +143,11 @@ mod tests {
         assert_eq!(run(&[]), Ok(FinderQuestion::Danger));
         assert_eq!(run(&[No]), Ok(FinderQuestion::Clarified));
         assert_eq!(
-            run(&[No, Two]),
+            run(&[No, Simple]),
             Ok(FinderQuestion::Clarified),
-            "Two does not answer a yes/no question"
+            "Simple does not answer a yes/no question"
         );
-        assert_eq!(run(&[No, Yes, No]), Ok(FinderQuestion::HowMany));
+        assert_eq!(run(&[No, Yes, No]), Ok(FinderQuestion::Cooperation));
     }
 
     #[test]

@@ -250,11 +250,11 @@ strings!(
     finder_danger,
     finder_clarified,
     finder_own,
-    finder_how_many,
+    finder_cooperation,
     yes,
     no,
-    two_services,
-    more_services,
+    simple_cooperation,
+    complex_cooperation,
     finder_urgent,
     finder_result,
     group_basis,
@@ -270,6 +270,9 @@ strings!(
     language,
     ui_only,
     content_nb_only,
+    danger_now,
+    child_worry_short,
+    more_numbers,
 );
 
 /// Installs `lang` from the text of its JSON file (`{"key": "text", …}`). Returns the

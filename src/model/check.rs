@@ -707,6 +707,9 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
                     "kontakt",
                     "contacts",
                 );
+                if r.topics.is_empty() {
+                    cx.error(&p.k("topics"), editor_msg!("Resultatet har ikke noe tema. Legg til minst ett tema i «topics», for eksempel \"vold\" eller \"usikker\". Uten tema viser veilederen alltid linjen om fare."));
+                }
                 if r.contacts.is_empty() {
                     cx.error(&p.k("contacts"), "Resultatet har ingen kontakt. Legg til minst én kontakt, den som passer best først.".into());
                 }

@@ -395,6 +395,11 @@ unit_enums! {
     Scope { National = "national", Local = "local" }
     ServiceGroup { Basis = "basis", Hjelp = "hjelp", Voksen = "voksen" }
     RoleKind { Role = "role", Arena = "arena", System = "system" }
+    Topic {
+        Vold = "vold", Overgrep = "overgrep", Omsorgssvikt = "omsorgssvikt",
+        Selvskading = "selvskading", Selvmord = "selvmord", RusPsykisk = "rus-psykisk",
+        Mobbing = "mobbing", Nett = "nett", Eldre = "eldre", Usikker = "usikker", Annet = "annet"
+    }
 }
 
 /// A struct read from an object, with fields `required`, or `default` (the
@@ -565,6 +570,7 @@ structs! {
         id: required,
         title: required,
         not_sure_ok: default,
+        topics: required,
         now: required,
         contacts: required,
         what_happens: required,

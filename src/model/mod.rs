@@ -22,6 +22,7 @@ pub mod decode;
 pub mod decoder;
 pub mod json;
 pub mod links;
+pub mod lix;
 pub mod merge;
 pub mod problem;
 pub mod rich;

@@ -490,6 +490,9 @@ pub struct ResultNode {
     /// Show the calm "Du trenger ikke være sikker" message. Default `false`.
     #[serde(default)]
     pub not_sure_ok: bool,
+    /// What the result is about, at least one. Results about violence, sexual
+    /// abuse, neglect, self-harm or suicide open with the built-in danger line.
+    pub topics: Vec<Topic>,
     /// Rich text: what to do now.
     pub now: Text,
     /// Ids of contacts to show, most fitting first.
@@ -502,6 +505,48 @@ pub struct ResultNode {
     /// Rich text: for those who do not want to phone (chat, letter, digital form).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternatives: Option<Text>,
+}
+
+/// What a guide result is about, from a fixed list, so no result escapes the
+/// urgent rule by leaving it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Topic {
+    Vold,
+    Overgrep,
+    Omsorgssvikt,
+    Selvskading,
+    Selvmord,
+    RusPsykisk,
+    Mobbing,
+    Nett,
+    Eldre,
+    Usikker,
+    Annet,
+}
+
+impl Topic {
+    /// Topics where someone may be in danger right now: the result then opens
+    /// with "Er barnet eller noen andre i fare nå? Ring 112".
+    pub fn is_urgent(self) -> bool {
+        matches!(
+            self,
+            Topic::Vold
+                | Topic::Overgrep
+                | Topic::Omsorgssvikt
+                | Topic::Selvskading
+                | Topic::Selvmord
+        )
+    }
+}
+
+impl ResultNode {
+    /// Whether the result must open with the built-in danger line. A result
+    /// without topics (an error the checker reports) gets it too: safe by default.
+    pub fn is_urgent(&self) -> bool {
+        self.topics.is_empty() || self.topics.iter().any(|t| t.is_urgent())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -227,7 +227,7 @@ test('"Jeg jobber i …": Skole og SFO filters the step\'s notes, survives a rel
 
 // ---------------------------------------------------------------- level finder
 
-test('level finder: Nei, Ja, Nei, "Tre eller flere" → Nivå 3 with a link to its first step', async () => {
+test('level finder: Nei, Ja, Nei, complex cooperation → Nivå 3 with a link to its first step', async () => {
   const s = await openHandbook();
   try {
     const { page, widget } = s;
@@ -238,7 +238,7 @@ test('level finder: Nei, Ja, Nei, "Tre eller flere" → Nivå 3 with a link to i
       ['Er det mistanke om vold eller overgrep, eller er barnet i fare?', 'Nei'],
       ['Vet dere hva bekymringen gjelder?', 'Ja'],
       ['Kan dere følge opp innenfor egen tjeneste, sammen med familien?', 'Nei'],
-      ['Hvor mange tjenester trengs?', 'Tre eller flere'],
+      ['Hvordan blir samarbeidet mellom tjenestene?', 'Sammensatt: det trengs et eget møtested eller en felles plan'],
     ];
     for (const [question, answer] of steps) {
       await expectVisible(widget.getByRole('heading', { name: question, level: 3 }), `the question "${question}"`);
@@ -556,7 +556,7 @@ const PAGES = [
   { name: 'etat index', hash: '/etat', heading: 'Etatsnivå' },
   { name: 'etat page', hash: `/etat/${HB.publication.etat[0].id}`, heading: nb(HB.publication.etat[0].title) },
   { name: 'finder question', hash: '/finn-niva', heading: FINDER },
-  { name: 'finder result', hash: '/finn-niva', heading: FINDER, go: (s) => answerFinder(s, ['Nei', 'Ja', 'Nei', 'Tre eller flere']), expect: /Dere er på Nivå 3/ },
+  { name: 'finder result', hash: '/finn-niva', heading: FINDER, go: (s) => answerFinder(s, ['Nei', 'Ja', 'Nei', 'Sammensatt: det trengs et eget møtested eller en felles plan']), expect: /Dere er på Nivå 3/ },
   { name: 'finder urgent', hash: '/finn-niva', heading: FINDER, go: (s) => answerFinder(s, ['Ja']), expect: /Gå rett til barnevernet/ },
   { name: 'search with results', hash: '/sok?q=samtykke', heading: 'Søk i håndboken', expect: /treff for «samtykke»/ },
   { name: 'not found', hash: '/finnes-ikke/heller-ikke', heading: 'Fant ikke siden. Den kan være flyttet eller fjernet.' },

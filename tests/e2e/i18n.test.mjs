@@ -85,7 +85,7 @@ const HANDBOOK_SCREENS = [
   { name: 'service detail', hash: `/tjenester/${SERVICE.id}`, ready: { h2: (l) => field(l, 'services', SERVICE.id, 'name') } },
   { name: 'kommune page', hash: `/kommune/${KOMMUNE.id}`, ready: { h2: (l) => field(l, 'kommune', KOMMUNE.id, 'title') } },
   { name: 'finder question', hash: '/finn-niva', ready: { selector: 'main fieldset.bti-finder__q' } },
-  // Nei, Ja, Nei, "Tre eller flere": the answers are UI strings, so pick them by position ([Ja, Nei] / [To, Tre eller flere]).
+  // Nei, Ja, Nei, complex cooperation: the answers are UI strings, so pick them by position ([Ja, Nei] / [Enkelt, Sammensatt]).
   { name: 'finder result', hash: '/finn-niva', answers: [1, 0, 1, 1], ready: { selector: 'main .bti-finder__result' } },
   { name: 'search with results', hash: (l) => `/sok?q=${encodeURIComponent(SEARCH_WORD[l])}`, ready: { selector: 'main .bti-results__item a' } },
 ];

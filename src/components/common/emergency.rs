@@ -1,5 +1,10 @@
 //! The built-in emergency box. Its words come from the UI string tables, not the
 //! content, so it shows even when the content cannot be loaded.
+//!
+//! On the guide's question screens it is a compact block of two lines (every
+//! number still a `tel:` link) that opens to the full box on a tap, so the
+//! question and its first answer fit on a phone's first screen. The loader's
+//! waiting box (`src/js/loader.js`) uses the same markup, so nothing jumps.
 
 use yew::prelude::*;
 
@@ -8,7 +13,10 @@ use crate::i18n::Lang;
 #[derive(Properties, PartialEq)]
 pub struct EmergencyBoxProps {
     pub lang: Lang,
-    /// Local numbers from the content, shown under the national ones.
+    /// Start as the compact two-line block, with a button that opens the full box.
+    #[prop_or_default]
+    pub compact: bool,
+    /// Local numbers from the content, shown under the national ones in the full box.
     #[prop_or_default]
     pub children: Html,
 }
@@ -22,12 +30,47 @@ fn number(tel: &'static str, shown: &'static str, what: &'static str) -> Html {
     }
 }
 
+fn tel(href: &'static str, shown: &'static str) -> Html {
+    html! { <a class="bti-emergency__tel" {href}><bdi dir="ltr">{ shown }</bdi></a> }
+}
+
 #[function_component(EmergencyBox)]
 pub fn emergency_box(props: &EmergencyBoxProps) -> Html {
     let s = props.lang.strings();
+    let open = use_state(|| false);
+    // Opened by its button, which then disappears: focus moves to the full box's heading.
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with(*open, move |open| {
+            if *open {
+                if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    if props.compact && !*open {
+        let onclick = {
+            let open = open.clone();
+            Callback::from(move |_: MouseEvent| open.set(true))
+        };
+        return html! {
+            <section class="bti-emergency bti-emergency--compact" aria-label={s.emergency_title}>
+                <p class="bti-emergency__line">
+                    <strong>{ s.emergency_title }</strong>{ " " }{ s.emergency_call }{ " " }
+                    { tel("tel:112", "112") }{ " · " }{ tel("tel:113", "113") }{ " · " }{ tel("tel:110", "110") }
+                </p>
+                <p class="bti-emergency__line">
+                    { s.child_worry_short }{ " " }{ tel("tel:116111", "116 111") }{ " " }
+                    <button type="button" class="bti-emergency__more" aria-expanded="false" {onclick}>{ s.more_numbers }</button>
+                </p>
+            </section>
+        };
+    }
     html! {
         <section class="bti-emergency" aria-label={s.emergency_title}>
-            <h2 class="bti-emergency__title">{ s.emergency_title }</h2>
+            <h2 class="bti-emergency__title" ref={heading} tabindex={props.compact.then_some("-1")}>{ s.emergency_title }</h2>
             <p class="bti-emergency__lead">{ s.emergency_call }</p>
             <ul class="bti-emergency__list">
                 { number("tel:112", "112", s.police) }

@@ -14,7 +14,7 @@ use crate::components::common::emergency::EmergencyBox;
 use crate::components::common::rich::Rich;
 use crate::guide::{GuideAction, GuideState};
 use crate::hooks::content::Loaded;
-use crate::hooks::focus::use_focus_on_change;
+use crate::hooks::focus::use_focus_and_scroll_on_change;
 use crate::i18n::{fill, Lang};
 use crate::model::{Guide, Node};
 use quick_exit::{QuickExit, QuickExitBar};
@@ -85,7 +85,7 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
     let state = use_state(|| GuideState::new(&props.guide));
     let heading = use_node_ref();
     let root = use_node_ref();
-    use_focus_on_change(heading.clone(), (*state).clone());
+    use_focus_and_scroll_on_change(heading.clone(), (*state).clone());
     let dispatch = {
         let state = state.clone();
         let guide = props.guide.clone();
@@ -108,7 +108,8 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
         .filter_map(find_contact)
         .collect();
 
-    let screen = match state.current_node(&props.guide) {
+    let node = state.current_node(&props.guide);
+    let screen = match node {
         Some(Node::Question(q)) => html! {
             <section class="bti-question" aria-labelledby={heading_id.clone()}>
                 <p class="bti-progress">{ fill(s.step_of, &[&state.question_number().to_string()]) }</p>
@@ -136,7 +137,7 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
         <div class="bti-guide" ref={root}>
             <QuickExitBar exit={quick_exit} lang={props.lang} instance={props.instance} />
             { props.switcher.clone() }
-            <EmergencyBox lang={props.lang}>
+            <EmergencyBox lang={props.lang} compact={matches!(node, Some(Node::Question(_)))}>
                 if !local.is_empty() {
                     <h3 class="bti-emergency__local-title">{ s.local_numbers }</h3>
                     <ul class="bti-contact-lines">

@@ -40,6 +40,12 @@ pub fn result_screen(props: &ResultScreenProps) -> Html {
     html! {
         <section class="bti-result" aria-labelledby={props.heading_id.clone()}>
             <h3 class="bti-result__title" id={props.heading_id.clone()} tabindex="-1" ref={props.heading.clone()} lang={r.title.fallback_lang(code)}>{ r.title.get(code) }</h3>
+            if r.is_urgent() {
+                <p class="bti-danger">
+                    <strong>{ s.danger_now }</strong>{ " " }{ s.emergency_call }{ " " }
+                    <a class="bti-danger__tel" href="tel:112"><bdi dir="ltr">{ "112" }</bdi></a>
+                </p>
+            }
             if r.not_sure_ok { <p class="bti-reassure">{ s.not_sure_ok }</p> }
             <h4>{ s.now_title }</h4>
             <Rich text={r.now.clone()} lang={code} />

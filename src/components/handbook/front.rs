@@ -93,8 +93,8 @@ pub fn finder_page() -> Html {
     let answer_label = |a: FinderAnswer| match a {
         FinderAnswer::Yes => s.yes,
         FinderAnswer::No => s.no,
-        FinderAnswer::Two => s.two_services,
-        FinderAnswer::More => s.more_services,
+        FinderAnswer::Simple => s.simple_cooperation,
+        FinderAnswer::Complex => s.complex_cooperation,
     };
     let body = match finder.next() {
         Ok(q) => {
@@ -102,7 +102,7 @@ pub fn finder_page() -> Html {
                 FinderQuestion::Danger => s.finder_danger,
                 FinderQuestion::Clarified => s.finder_clarified,
                 FinderQuestion::OwnService => s.finder_own,
-                FinderQuestion::HowMany => s.finder_how_many,
+                FinderQuestion::Cooperation => s.finder_cooperation,
             };
             html! {
                 <fieldset class="bti-finder__q">
