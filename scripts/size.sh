@@ -4,7 +4,9 @@
 # above the budget. The staff handbook build is reported with its own budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-budget_kb=${BTI_SIZE_BUDGET_KB:-150}
+# 151: the compact emergency block, the danger line and the loader that finds its
+# files (issues 11 and 15, +2.7 KB together) took the path from 147.6 to 150.3 KB.
+budget_kb=${BTI_SIZE_BUDGET_KB:-151}
 staff_budget_kb=${BTI_STAFF_BUDGET_KB:-260}
 fail=0
 measure() { # label, budget KB, files…

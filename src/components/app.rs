@@ -184,13 +184,22 @@ pub fn app(props: &AppProps) -> Html {
                 <ErrorView {lang} message={e.message(strings)} onretry={retry} />
             </>
         },
-        State::Ready(loaded) => html! {
+        State::Ready(loaded) => {
+            // The guide keeps its first screen for the question (the example's local
+            // numbers say themselves that they cannot be dialled): its notice goes last.
+            let example = loaded
+                .content
+                .meta
+                .example
+                .then(|| html! { <p class="bti-notice">{ strings.example_notice }</p> });
+            let (notice_first, notice_last) = if props.start == Start::Guide {
+                (None, example)
+            } else {
+                (example, None)
+            };
+            html! {
             <>
-                // The guide keeps its first screen for the question (the example's
-                // local numbers say themselves that they cannot be dialled).
-                if loaded.content.meta.example && props.start != Start::Guide {
-                    <p class="bti-notice">{ strings.example_notice }</p>
-                }
+                { notice_first }
                 if !loaded.langs.iter().any(|l| l == lang.code()) {
                     <p class="bti-notice bti-notice--lang" lang={lang.code()}>{ strings.content_nb_only }</p>
                 }
@@ -209,11 +218,10 @@ pub fn app(props: &AppProps) -> Html {
                     #[cfg(feature = "handbook")]
                     Start::Handbook => html! { <HandbookView loaded={loaded.clone()} {lang} ns={props.ns.clone()} memory={props.memory_routing} instance={props.instance} base={props.base.clone()} src={props.src.clone()} switcher={switcher.clone()} /> },
                 } }
-                if loaded.content.meta.example && props.start == Start::Guide {
-                    <p class="bti-notice">{ strings.example_notice }</p>
-                }
+                { notice_last }
             </>
-        },
+            }
+        }
     };
 
     html! {

@@ -18,9 +18,10 @@ pub fn use_focus_on_change<K: PartialEq + Clone + 'static>(target: NodeRef, key:
 }
 
 /// For the guide: after each answer (`key` changed, never on first render) the
-/// screen holding `target` scrolls to the top of the view, just under the sticky
+/// screen holding `target` jumps to the top of the view, just under the sticky
 /// quick-exit bar (its `scroll-margin` in guide.css), and `target` gets focus.
-/// Smooth, unless the reader asked for reduced motion.
+/// The widget never asks for a smooth scroll, so readers who prefer reduced motion
+/// get none from it.
 #[hook]
 pub fn use_focus_and_scroll_on_change<K: PartialEq + Clone + 'static>(target: NodeRef, key: K) {
     let first = use_mut_ref(|| true);
@@ -31,25 +32,11 @@ pub fn use_focus_and_scroll_on_change<K: PartialEq + Clone + 'static>(target: No
         let Some(el) = target.cast::<web_sys::HtmlElement>() else {
             return;
         };
-        let reduced = web_sys::window()
-            .and_then(|w| {
-                w.match_media("(prefers-reduced-motion: reduce)")
-                    .ok()
-                    .flatten()
-            })
-            .is_some_and(|m| m.matches());
-        let scroll = web_sys::ScrollIntoViewOptions::new();
-        scroll.set_block(web_sys::ScrollLogicalPosition::Start);
-        scroll.set_behavior(if reduced {
-            web_sys::ScrollBehavior::Instant
-        } else {
-            web_sys::ScrollBehavior::Smooth
-        });
         if let Some(screen) = el.parent_element() {
-            screen.scroll_into_view_with_scroll_into_view_options(&scroll);
+            // Aligned to the top; never asked to be smooth.
+            screen.scroll_into_view_with_bool(true);
         }
-        let focus = web_sys::FocusOptions::new();
-        focus.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&focus);
+        // Already in view, so focusing scrolls no further.
+        let _ = el.focus();
     });
 }

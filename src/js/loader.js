@@ -46,28 +46,22 @@
     return el('a', { 'class': 'bti-emergency__tel', href: 'tel:' + number }, [shown || number]);
   }
   function waitingBox() {
-    var more = el('button', { type: 'button', 'class': 'bti-emergency__more', 'aria-expanded': 'false' }, ['Flere numre']);
-    var compact = el('div', { 'class': 'bti-emergency bti-emergency--compact' }, [
-      el('p', { 'class': 'bti-emergency__line' }, [
-        el('strong', {}, ['Er noen i fare nå?']), ' Ring ',
-        el('span', { 'class': 'bti-emergency__tels' }, [tel('112'), ' · ', tel('113'), ' · ', tel('110')])
-      ]),
-      el('p', { 'class': 'bti-emergency__line' }, ['Bekymret for et barn? ', tel('116111', '116 111'), ' ', more])
+    return el('section', { 'class': 'bti-root bti-fallback', lang: 'nb', 'aria-label': 'Er noen i fare nå?' }, [
+      el('div', { 'class': 'bti-emergency bti-emergency--compact' }, [
+        el('p', { 'class': 'bti-emergency__line' }, [
+          el('strong', {}, ['Er noen i fare nå?']), ' Ring ',
+          el('span', { 'class': 'bti-emergency__tels' }, [tel('112'), ' · ', tel('113'), ' · ', tel('110')])
+        ]),
+        el('p', { 'class': 'bti-emergency__line' }, ['Bekymret for et barn? ', tel('116111', '116 111')]),
+        // As in the widget: a native disclosure opens the full national list.
+        el('details', { 'class': 'bti-emergency__more' }, [el('summary', {}, ['Flere numre']), fullList()])
+      ])
     ]);
-    // As in the widget: the button opens the full national box and focus goes to its heading.
-    more.addEventListener('click', function () {
-      var full = fullBox();
-      compact.replaceWith(full);
-      var h = full.querySelector('h2');
-      h.setAttribute('tabindex', '-1');
-      h.focus();
-    });
-    return el('section', { 'class': 'bti-root bti-fallback', lang: 'nb', 'aria-label': 'Er noen i fare nå?' }, [compact]);
   }
 
-  /* The full national box: instead of the widget when it cannot start (with the
-     reason and a reload link), and when the waiting box is opened. */
-  function fullBox() {
+  /* The national numbers with what each is for: in the full box, and in the
+     waiting box's disclosure. */
+  function fullList() {
     function num(tel, shown, what) {
       return el('li', { 'class': 'bti-emergency__item' }, [
         el('a', { 'class': 'bti-emergency__number', href: tel }, [shown]),
@@ -75,9 +69,7 @@
         el('span', { 'class': 'bti-emergency__what' }, [what])
       ]);
     }
-    return el('div', { 'class': 'bti-emergency' }, [
-      el('h2', { 'class': 'bti-emergency__title' }, ['Er noen i fare nå?']),
-      el('p', { 'class': 'bti-emergency__lead' }, ['Ring']),
+    return el('div', {}, [
       el('ul', { 'class': 'bti-emergency__list' }, [
         num('tel:112', '112', 'politi'),
         num('tel:113', '113', 'ambulanse'),
@@ -90,9 +82,16 @@
       ])
     ]);
   }
+
+  /* Instead of the widget when it cannot start: the full national box, the reason
+     and a reload link. */
   function staticBox(reason) {
     return el('section', { 'class': 'bti-root bti-fallback', lang: 'nb', role: 'alert' }, [
-      fullBox(),
+      el('div', { 'class': 'bti-emergency' }, [
+        el('h2', { 'class': 'bti-emergency__title' }, ['Er noen i fare nå?']),
+        el('p', { 'class': 'bti-emergency__lead' }, ['Ring']),
+        fullList()
+      ]),
       el('p', { 'class': 'bti-fallback__reason' }, [reason]),
       el('p', {}, [el('a', { 'class': 'bti-link', href: location.href }, ['Last inn siden på nytt'])])
     ]);

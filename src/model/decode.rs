@@ -87,26 +87,25 @@ pub fn decode(tree: &json::Value) -> Decoded {
 }
 
 /// Decodes one value on its own, at `path` in the document (e.g. the index's
-/// `parts` before the rest is fetched). Any problem is an error, with its place.
-pub fn decode_problems<T: Decode>(value: &json::Value, path: &[Seg]) -> Result<T, Vec<Problem>> {
-    let mut d = Decoder::new();
-    let result = d.run::<T>(value, path);
-    match (result, d.problems()) {
-        (Ok(v), []) => Ok(v),
-        (_, problems) => Err(problems.to_vec()),
-    }
-}
-
-/// [`decode_problems`], with the problems told as `path: message`, several
-/// joined by `; ` (for the widget's one-line load error).
+/// `parts` before the rest is fetched). Any problem is an error, told as
+/// `path: message`, several joined by `; ` (the widget's one-line load error).
 pub fn decode_value<T: Decode>(value: &json::Value, path: &[Seg]) -> Result<T, String> {
     decode_problems(value, path).map_err(|problems| {
-        problems
+        let told: Vec<String> = problems
             .iter()
             .map(|p| format!("{}: {}", p.path, p.message))
-            .collect::<Vec<_>>()
-            .join("; ")
+            .collect();
+        told.join("; ")
     })
+}
+
+/// [`decode_value`] with the problems themselves, places and all (for bti-check).
+pub fn decode_problems<T: Decode>(value: &json::Value, path: &[Seg]) -> Result<T, Vec<Problem>> {
+    let mut d = Decoder::new();
+    match d.run::<T>(value, path) {
+        Ok(v) if d.problems.is_empty() => Ok(v),
+        _ => Err(d.problems),
+    }
 }
 
 /// Parses `text` and decodes it as `T` with the production decoder; for tools

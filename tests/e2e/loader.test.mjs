@@ -86,7 +86,15 @@ const WAITING_BOX = `
 <section class="bti-root bti-fallback" lang="nb" aria-label="Er noen i fare nå?">
   <div class="bti-emergency bti-emergency--compact">
     <p class="bti-emergency__line"><strong>Er noen i fare nå?</strong> Ring <span class="bti-emergency__tels"><a class="bti-emergency__tel" href="tel:112">112</a> · <a class="bti-emergency__tel" href="tel:113">113</a> · <a class="bti-emergency__tel" href="tel:110">110</a></span></p>
-    <p class="bti-emergency__line">Bekymret for et barn? <a class="bti-emergency__tel" href="tel:116111">116 111</a> <button type="button" class="bti-emergency__more" aria-expanded="false">Flere numre</button></p>
+    <p class="bti-emergency__line">Bekymret for et barn? <a class="bti-emergency__tel" href="tel:116111">116 111</a></p>
+    <details class="bti-emergency__more"><summary>Flere numre</summary><div>
+      <ul class="bti-emergency__list">
+        <li class="bti-emergency__item"><a class="bti-emergency__number" href="tel:112">112</a> <span class="bti-emergency__what">politi</span></li>
+        <li class="bti-emergency__item"><a class="bti-emergency__number" href="tel:113">113</a> <span class="bti-emergency__what">ambulanse</span></li>
+        <li class="bti-emergency__item"><a class="bti-emergency__number" href="tel:110">110</a> <span class="bti-emergency__what">brann</span></li>
+      </ul>
+      <p class="bti-emergency__child">Bekymret for et barn eller en ungdom? <a class="bti-emergency__number bti-emergency__number--inline" href="tel:116111">116 111</a> – Alarmtelefonen for barn og unge, åpen hele døgnet, gratis.</p>
+    </div></details>
   </div>
 </section>`.replace(/>\s*\n\s*</g, '><').trim();
 
@@ -132,15 +140,14 @@ for (const width of [360, 320]) {
   });
 }
 
-test('the waiting box opens to the full national box on "Flere numre", with focus on its heading', async () => {
+test('the waiting box opens the full national list on "Flere numre", a native disclosure like the widget\'s', async () => {
   const s = await openHeldBack({ width: 360, height: 740 });
   try {
     const { page, widget } = s;
-    await widget.getByRole('button', { name: 'Flere numre' }).click();
-    const heading = widget.getByRole('heading', { name: 'Er noen i fare nå?', level: 2 });
-    await expectVisible(heading, 'the full box');
-    for (const n of ['112', '113', '110', '116 111']) await expectVisible(widget.getByRole('link', { name: n, exact: true }), `the number ${n}`);
-    assert.equal(await page.evaluate(() => document.querySelector('#w').shadowRoot.activeElement?.localName), 'h2', 'focus on the full box heading');
+    assert.equal(await widget.getByText('ambulanse', { exact: true }).isVisible(), false, 'closed at first');
+    await widget.getByText('Flere numre', { exact: true }).click();
+    await expectVisible(widget.getByText('ambulanse', { exact: true }), 'the full list');
+    for (const n of ['112', '113', '110', '116 111']) assert.ok((await widget.getByRole('link', { name: n, exact: true }).count()) >= 1, `the number ${n}`);
     s.release();
     await waitForWidgetEvent(page, 'bti-ready', 'w');
     assertClean(s);

@@ -30,50 +30,17 @@ fn number(tel: &'static str, shown: &'static str, what: &'static str) -> Html {
     }
 }
 
-fn tel(href: &'static str, shown: &'static str) -> Html {
+/// A number in running text (the compact block, the result's danger line).
+pub fn tel(href: &'static str, shown: &'static str) -> Html {
     html! { <a class="bti-emergency__tel" {href}><bdi dir="ltr">{ shown }</bdi></a> }
 }
 
-#[function_component(EmergencyBox)]
-pub fn emergency_box(props: &EmergencyBoxProps) -> Html {
+/// The national numbers with what each is for, and the local ones: the full box
+/// without its heading.
+fn full_list(props: &EmergencyBoxProps) -> Html {
     let s = props.lang.strings();
-    let open = use_state(|| false);
-    // Opened by its button, which then disappears: focus moves to the full box's heading.
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with(*open, move |open| {
-            if *open {
-                if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
-    if props.compact && !*open {
-        let onclick = {
-            let open = open.clone();
-            Callback::from(move |_: MouseEvent| open.set(true))
-        };
-        return html! {
-            <section class="bti-emergency bti-emergency--compact" aria-label={s.emergency_title}>
-                <p class="bti-emergency__line">
-                    <strong>{ s.emergency_title }</strong>{ " " }{ s.emergency_call }{ " " }
-                    <span class="bti-emergency__tels">
-                        { tel("tel:112", "112") }{ " · " }{ tel("tel:113", "113") }{ " · " }{ tel("tel:110", "110") }
-                    </span>
-                </p>
-                <p class="bti-emergency__line">
-                    { s.child_worry_short }{ " " }{ tel("tel:116111", "116 111") }{ " " }
-                    <button type="button" class="bti-emergency__more" aria-expanded="false" {onclick}>{ s.more_numbers }</button>
-                </p>
-            </section>
-        };
-    }
     html! {
-        <section class="bti-emergency" aria-label={s.emergency_title}>
-            <h2 class="bti-emergency__title" ref={heading} tabindex={props.compact.then_some("-1")}>{ s.emergency_title }</h2>
-            <p class="bti-emergency__lead">{ s.emergency_call }</p>
+        <>
             <ul class="bti-emergency__list">
                 { number("tel:112", "112", s.police) }
                 { number("tel:113", "113", s.ambulance) }
@@ -85,6 +52,37 @@ pub fn emergency_box(props: &EmergencyBoxProps) -> Html {
                 { " – " }{ s.child_line }{ ", " }{ s.always_open }{ "." }
             </p>
             { props.children.clone() }
+        </>
+    }
+}
+
+#[function_component(EmergencyBox)]
+pub fn emergency_box(props: &EmergencyBoxProps) -> Html {
+    let s = props.lang.strings();
+    if props.compact {
+        // "Flere numre" is a native disclosure: keyboard, state and its announcement
+        // come from the browser, and the loader's waiting box is the same markup.
+        return html! {
+            <section class="bti-emergency bti-emergency--compact" aria-label={s.emergency_title}>
+                <p class="bti-emergency__line">
+                    <strong>{ s.emergency_title }</strong>{ " " }{ s.emergency_call }{ " " }
+                    <span class="bti-emergency__tels">
+                        { tel("tel:112", "112") }{ " · " }{ tel("tel:113", "113") }{ " · " }{ tel("tel:110", "110") }
+                    </span>
+                </p>
+                <p class="bti-emergency__line">{ s.child_worry_short }{ " " }{ tel("tel:116111", "116 111") }</p>
+                <details class="bti-emergency__more">
+                    <summary>{ s.more_numbers }</summary>
+                    { full_list(props) }
+                </details>
+            </section>
+        };
+    }
+    html! {
+        <section class="bti-emergency" aria-label={s.emergency_title}>
+            <h2 class="bti-emergency__title">{ s.emergency_title }</h2>
+            <p class="bti-emergency__lead">{ s.emergency_call }</p>
+            { full_list(props) }
         </section>
     }
 }

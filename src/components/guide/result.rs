@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::common::contact::ContactCard;
+use crate::components::common::emergency::tel;
 use crate::components::common::rich::Rich;
 use crate::guide::{GuideAction, GuideState};
 use crate::hooks::content::Loaded;
@@ -42,8 +43,7 @@ pub fn result_screen(props: &ResultScreenProps) -> Html {
             <h3 class="bti-result__title" id={props.heading_id.clone()} tabindex="-1" ref={props.heading.clone()} lang={r.title.fallback_lang(code)}>{ r.title.get(code) }</h3>
             if r.is_urgent() {
                 <p class="bti-danger">
-                    <strong>{ s.danger_now }</strong>{ " " }{ s.emergency_call }{ " " }
-                    <a class="bti-danger__tel" href="tel:112"><bdi dir="ltr">{ "112" }</bdi></a>
+                    <strong>{ s.danger_now }</strong>{ " " }{ s.emergency_call }{ " " }{ tel("tel:112", "112") }
                 </p>
             }
             if r.not_sure_ok { <p class="bti-reassure">{ s.not_sure_ok }</p> }
