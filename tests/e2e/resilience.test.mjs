@@ -68,7 +68,7 @@ test('changing lang and start on a live element updates it; removing it leaves n
     await waitForWidgetEvent(s.page, 'bti-ready');
     const widget = s.page.locator('bti-veileder');
     await s.page.evaluate(() => document.querySelector('bti-veileder').setAttribute('lang', 'en'));
-    await expectVisible(widget.getByRole('heading', { name: 'Is someone in danger now?' }), 'the English emergency heading');
+    await expectVisible(widget.getByRole('region', { name: 'Is someone in danger now?' }).getByText('Is someone in danger now?', { exact: true }), 'the English emergency block');
     await s.page.evaluate(() => document.querySelector('bti-veileder').setAttribute('start', 'handbook'));
     await expectVisible(widget.getByRole('link', { name: /^Level 0/ }), 'the handbook in English after start changed');
     await s.page.evaluate(() => document.querySelector('bti-veileder').remove());

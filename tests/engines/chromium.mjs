@@ -3,7 +3,7 @@
 // and off-machine blocking).
 
 import { launchBrowser, openPage } from '../e2e/helpers.mjs';
-import { callExpression, locate, waitFor, waitForTarget, describeTarget } from './common.mjs';
+import { handleFrameApi } from './common.mjs';
 
 export function createEngine() {
   const timeouts = { launch: 30_000, ready: 15_000, step: 5_000, nav: 10_000, test: 60_000 };
@@ -43,30 +43,9 @@ export function createEngine() {
 }
 
 function frameApi(frame, page, timeouts) {
-  const api = {
-    evaluate: (fn, ...args) => frame.evaluate(callExpression(fn, args)),
-    waitFor: (fn, args, what, timeout = timeouts.step) => waitFor(api, fn, args, what, timeout),
-    async element(target) {
-      await waitForTarget(api, target, timeouts.step);
-      const el = (await frame.evaluateHandle(callExpression(locate, [target]))).asElement();
-      if (!el) throw new Error(`not found: ${describeTarget(target)}`);
-      return el;
-    },
-    async click(target) {
-      await (await api.element(target)).click({ timeout: timeouts.step });
-    },
-    async type(target, text) {
-      await (await api.element(target)).click({ timeout: timeouts.step });
-      await page.keyboard.type(text);
-    },
-    async select(target, value) {
-      // Playwright's own selectOption: sets the option and fires input/change (no native popup in headless).
-      await (await api.element(target)).selectOption(value, { timeout: timeouts.step });
-    },
-    async frame(selector) {
-      const host = await frame.waitForSelector(selector, { timeout: timeouts.step });
-      return frameApi(await host.contentFrame(), page, timeouts);
-    },
-  };
-  return api;
+  return handleFrameApi(frame, page, timeouts, {
+    clickEl: (el) => el.click({ timeout: timeouts.step }),
+    // Playwright's own selectOption: sets the option and fires input/change (no native popup in headless).
+    selectEl: (el, value) => el.selectOption(value, { timeout: timeouts.step }),
+  });
 }

@@ -105,3 +105,36 @@ export function resultFile(name) {
   fs.mkdirSync(RESULTS, { recursive: true });
   return path.join(RESULTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
 }
+
+/**
+ * The page API on a frame of a library with element handles (playwright-core,
+ * puppeteer-core), which differ only in how an element is clicked and how a
+ * select is set: `clickEl(handle)` and `selectEl(handle, value)`.
+ */
+export function handleFrameApi(frame, page, timeouts, { clickEl, selectEl }) {
+  const api = {
+    evaluate: (fn, ...args) => frame.evaluate(callExpression(fn, args)),
+    waitFor: (fn, args, what, timeout = timeouts.step) => waitFor(api, fn, args, what, timeout),
+    async element(target) {
+      await waitForTarget(api, target, timeouts.step);
+      const el = (await frame.evaluateHandle(callExpression(locate, [target]))).asElement();
+      if (!el) throw new Error(`not found: ${describeTarget(target)}`);
+      return el;
+    },
+    async click(target) {
+      await clickEl(await api.element(target));
+    },
+    async type(target, text) {
+      await clickEl(await api.element(target));
+      await page.keyboard.type(text);
+    },
+    async select(target, value) {
+      await selectEl(await api.element(target), value);
+    },
+    async frame(selector) {
+      const host = await frame.waitForSelector(selector, { timeout: timeouts.step });
+      return handleFrameApi(await host.contentFrame(), page, timeouts, { clickEl, selectEl });
+    },
+  };
+  return api;
+}

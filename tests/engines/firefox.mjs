@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { ROOT } from '../e2e/helpers.mjs';
-import { callExpression, locate, waitFor, waitForTarget, describeTarget } from './common.mjs';
+import { handleFrameApi } from './common.mjs';
 
 export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 
@@ -94,31 +94,10 @@ function puppeteerVersion() {
 }
 
 function frameApi(frame, page, timeouts) {
-  const api = {
-    evaluate: (fn, ...args) => frame.evaluate(callExpression(fn, args)),
-    waitFor: (fn, args, what, timeout = timeouts.step) => waitFor(api, fn, args, what, timeout),
-    async element(target) {
-      await waitForTarget(api, target, timeouts.step);
-      const el = (await frame.evaluateHandle(callExpression(locate, [target]))).asElement();
-      if (!el) throw new Error(`not found: ${describeTarget(target)}`);
-      return el;
-    },
-    async click(target) {
-      // puppeteer scrolls the element into view and clicks its centre with BiDi input actions.
-      await (await api.element(target)).click();
-    },
-    async type(target, text) {
-      await (await api.element(target)).click();
-      await page.keyboard.type(text);
-    },
-    async select(target, value) {
-      // puppeteer's select() sets the option and fires input/change in the page (no native popup).
-      await (await api.element(target)).select(value);
-    },
-    async frame(selector) {
-      const host = await frame.waitForSelector(selector, { timeout: timeouts.step });
-      return frameApi(await host.contentFrame(), page, timeouts);
-    },
-  };
-  return api;
+  return handleFrameApi(frame, page, timeouts, {
+    // puppeteer scrolls the element into view and clicks its centre with BiDi input actions.
+    clickEl: (el) => el.click(),
+    // puppeteer's select() sets the option and fires input/change in the page (no native popup).
+    selectEl: (el, value) => el.select(value),
+  });
 }
