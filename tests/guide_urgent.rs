@@ -175,3 +175,39 @@ fn in_the_example_every_result_about_danger_puts_the_danger_first() {
         );
     }
 }
+
+/// Whoever reports to barnevernet learns first, not last, that a receipt is all
+/// they will hear: the first paragraph of "what happens" says so, in nb and nn.
+#[test]
+fn every_report_to_barnevernet_says_up_front_that_no_feedback_follows_the_receipt() {
+    let content = support::load(support::EXAMPLE)
+        .content
+        .expect("the example loads");
+    let guide = content.guide.as_ref().expect("the example has a guide");
+    let mut reports = 0;
+    for r in reachable_results(guide) {
+        let nb = r.what_happens.get("nb").to_lowercase();
+        if !(nb.contains("melding") && nb.contains("barnevern")) {
+            continue;
+        }
+        reports += 1;
+        for (lang, words) in [
+            ("nb", ["kvittering", "hører du ikke mer"]),
+            ("nn", ["kvittering", "høyrer du ikkje meir"]),
+        ] {
+            let text = r.what_happens.get(lang);
+            let first = rich::plain(text.split("\n\n").next().unwrap_or(""));
+            for w in words {
+                assert!(
+                    first.contains(w),
+                    "{} ({lang}): the first paragraph of «what_happens» says «{w}»: {first}",
+                    r.id
+                );
+            }
+        }
+    }
+    assert!(
+        reports >= 4,
+        "the example has results about a report to barnevernet ({reports})"
+    );
+}
