@@ -28,8 +28,6 @@
   }
   var records = [];
   var dead = false;
-  var corePromise = null;
-  var sheetPromise = null;
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
