@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use bti_veileder::model::{Content, Node, Text};
+use bti_veileder::model::{merge, Content, Node, Section, Text};
 use serde_json::{Map, Value};
 
 const INDEX: &str = "content/eksempel-kommune.json";
@@ -34,16 +34,9 @@ fn merged() -> Value {
         }
         let src = part["src"].as_str().expect("part src");
         let section = part["section"].as_str().expect("part section");
-        let allowed: &[&str] = match section {
-            "guide" => &["guide", "glossary"],
-            "handbook" => &[
-                "publication",
-                "levels",
-                "services",
-                "tools",
-                "laws",
-                "roles",
-            ],
+        let allowed = match section {
+            "guide" => merge::section_keys(Section::Guide),
+            "handbook" => merge::section_keys(Section::Handbook),
             other => panic!("unknown section {other}"),
         };
         let Value::Object(part_obj) = read_json(&dir.join(src)) else {
