@@ -339,7 +339,8 @@ test('search: results while typing "samtykke", the consent form among the first,
   }
 });
 
-test('search speed: data-search-us (measured in the browser) stays under 2000 µs over 10 typed queries', async () => {
+// Times are reported, never asserted: a busy CI machine is not a slow search (issue 14 moves them to make bench).
+test('search while typing: every one of 10 queries typed key by key gets its status and a measured time (reported)', async () => {
   const s = await openHandbook(`${NS}/sok?q=`);
   try {
     const { widget } = s;
@@ -362,7 +363,6 @@ test('search speed: data-search-us (measured in the browser) stays under 2000 µ
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     console.log(`search timings (µs): ${timings.map((t) => `${t.q}=${t.us}`).join(', ')}`);
     console.log(`search timings: max ${max} µs, mean ${mean.toFixed(1)} µs over ${values.length} queries`);
-    for (const t of timings) assert.ok(t.us < 2000, `search for «${t.q}» took ${t.us} µs (limit 2000)`);
     assertClean(s);
   } finally {
     await s.context.close();
