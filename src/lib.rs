@@ -7,12 +7,10 @@ pub mod model;
 #[cfg(feature = "handbook")]
 pub mod search;
 
-#[cfg(target_arch = "wasm32")]
-mod components;
+pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
-mod hooks;
+pub mod hooks;
 
 /// A free-list allocator a few hundred bytes long instead of dlmalloc's seven
 /// kilobytes: the widget allocates little, on one thread.

@@ -1,7 +1,12 @@
-//! What can go wrong while loading content, and how to say it. Pure, so the
-//! messages users read are tested natively; the fetching itself lives in `hooks`.
+//! Loading content as pure state: what is wanted, what arrived, what can go
+//! wrong and how to say it. Tested natively; the fetching itself lives in `hooks`.
 
-use crate::i18n::{fill, Strings};
+use std::rc::Rc;
+
+use yew::{AttrValue, Reducible};
+
+use crate::i18n::{fill, Lang, Strings};
+use crate::model::{Content, Guide};
 
 /// Which screen family an instance starts in; decides which content parts it fetches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -57,10 +62,128 @@ impl LoadError {
     }
 }
 
+/// Loaded content, ready to render, plus what the editor should know.
+#[derive(Debug)]
+pub struct Loaded {
+    pub content: Content,
+    /// The citizen guide, moved out of `content` at load so screens share it
+    /// instead of copying it.
+    pub guide: Option<Rc<Guide>>,
+    /// Problems that did not stop the widget (shown only with `debug`).
+    pub problems: Vec<String>,
+    /// Languages this screen's content exists in (bokmål always), for the switcher.
+    pub langs: Vec<String>,
+}
+
+/// Loaded content never changes; a new load makes a new `Rc`. Comparing by
+/// identity keeps deep comparison code for every content type out of the wasm.
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// Where the content comes from, without the language: `src`, or JSON given
+/// through `element.content`, the start screen, and the reader's retries.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Source {
+    pub src: Option<AttrValue>,
+    pub inline: Option<AttrValue>,
+    pub start: Start,
+    pub attempt: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Phase {
+    #[default]
+    Loading,
+    Failed(LoadError),
+    Ready(Rc<Loaded>),
+}
+
+/// The load state machine of one widget instance.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LoadState {
+    pub phase: Phase,
+    /// What the newest request asked for.
+    pub source: Source,
+    pub lang: Option<Lang>,
+    /// The newest request; an answer to any older one is ignored.
+    pub request: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadAction {
+    /// Fetch `source` in `lang`; `request` numbers it (it only grows).
+    Request {
+        source: Source,
+        lang: Lang,
+        request: u32,
+    },
+    /// The answer to request number `request`.
+    Arrived {
+        request: u32,
+        result: Result<Rc<Loaded>, LoadError>,
+    },
+}
+
+impl LoadState {
+    pub fn apply(&self, action: LoadAction) -> LoadState {
+        match action {
+            LoadAction::Request {
+                source,
+                lang,
+                request,
+            } => {
+                // A change of language alone keeps the screen (and the guide's
+                // place) until the text in the new language has arrived.
+                let keep = source == self.source && matches!(self.phase, Phase::Ready(_));
+                LoadState {
+                    phase: if keep {
+                        self.phase.clone()
+                    } else {
+                        Phase::Loading
+                    },
+                    source,
+                    lang: Some(lang),
+                    request,
+                }
+            }
+            LoadAction::Arrived { request, .. } if request != self.request => self.clone(),
+            LoadAction::Arrived { result, .. } => LoadState {
+                phase: match result {
+                    Ok(loaded) => Phase::Ready(loaded),
+                    Err(e) => Phase::Failed(e),
+                },
+                ..self.clone()
+            },
+        }
+    }
+
+    pub fn loaded(&self) -> Option<&Rc<Loaded>> {
+        match &self.phase {
+            Phase::Ready(loaded) => Some(loaded),
+            _ => None,
+        }
+    }
+}
+
+impl Reducible for LoadState {
+    type Action = LoadAction;
+
+    fn reduce(self: Rc<Self>, action: LoadAction) -> Rc<Self> {
+        let next = self.apply(action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
 
     #[test]
     fn http_errors_name_the_status_and_the_file() {
@@ -93,5 +216,144 @@ mod tests {
         assert_eq!(Start::from_attr(None), Start::Guide);
         assert_eq!(Start::from_attr(Some("handbook")), Start::Handbook);
         assert_eq!(Start::from_attr(Some("tull")), Start::Guide);
+    }
+
+    fn loaded() -> Rc<Loaded> {
+        Rc::new(Loaded {
+            content: Content::default(),
+            guide: None,
+            problems: Vec::new(),
+            langs: vec!["nb".into()],
+        })
+    }
+
+    fn source(src: &str) -> Source {
+        Source {
+            src: Some(AttrValue::from(src.to_string())),
+            ..Source::default()
+        }
+    }
+
+    fn request(source: Source, lang: Lang, request: u32) -> LoadAction {
+        LoadAction::Request {
+            source,
+            lang,
+            request,
+        }
+    }
+
+    fn ready_at(src: &str) -> (LoadState, Rc<Loaded>) {
+        let content = loaded();
+        let state = LoadState::default()
+            .apply(request(source(src), Lang::Nb, 1))
+            .apply(LoadAction::Arrived {
+                request: 1,
+                result: Ok(content.clone()),
+            });
+        (state, content)
+    }
+
+    #[test]
+    fn a_request_shows_loading_and_its_answer_shows_the_content() {
+        let state = LoadState::default().apply(request(source("a.json"), Lang::Nb, 1));
+        assert_eq!(state.phase, Phase::Loading);
+        let (state, content) = ready_at("a.json");
+        assert!(Rc::ptr_eq(state.loaded().unwrap(), &content));
+    }
+
+    #[test]
+    fn a_language_change_keeps_the_screen_until_the_new_text_arrives() {
+        let (state, old) = ready_at("a.json");
+        let state = state.apply(request(source("a.json"), Lang::En, 2));
+        assert!(
+            Rc::ptr_eq(state.loaded().unwrap(), &old),
+            "still the old screen"
+        );
+        assert_eq!(state.lang, Some(Lang::En));
+        let new = loaded();
+        let state = state.apply(LoadAction::Arrived {
+            request: 2,
+            result: Ok(new.clone()),
+        });
+        assert!(Rc::ptr_eq(state.loaded().unwrap(), &new));
+    }
+
+    #[test]
+    fn another_file_or_a_retry_shows_loading_again() {
+        let (state, _) = ready_at("a.json");
+        assert_eq!(
+            state.apply(request(source("b.json"), Lang::Nb, 2)).phase,
+            Phase::Loading
+        );
+        let retry = Source {
+            attempt: 1,
+            ..source("a.json")
+        };
+        assert_eq!(
+            state.apply(request(retry, Lang::Nb, 2)).phase,
+            Phase::Loading
+        );
+    }
+
+    #[test]
+    fn a_stale_answer_is_ignored() {
+        let state = LoadState::default()
+            .apply(request(source("a.json"), Lang::Nb, 1))
+            .apply(request(source("b.json"), Lang::Nb, 2));
+        let stale = state.apply(LoadAction::Arrived {
+            request: 1,
+            result: Ok(loaded()),
+        });
+        assert_eq!(
+            stale.phase,
+            Phase::Loading,
+            "the answer for a.json came too late"
+        );
+        let failed_late = state.apply(LoadAction::Arrived {
+            request: 1,
+            result: Err(LoadError::Network {
+                url: "a.json".into(),
+            }),
+        });
+        assert_eq!(failed_late.phase, Phase::Loading);
+    }
+
+    #[test]
+    fn a_failure_shows_the_error_and_a_retry_recovers() {
+        let state = LoadState::default()
+            .apply(request(source("a.json"), Lang::Nb, 1))
+            .apply(LoadAction::Arrived {
+                request: 1,
+                result: Err(LoadError::Http {
+                    url: "a.json".into(),
+                    status: 404,
+                }),
+            });
+        assert!(matches!(
+            state.phase,
+            Phase::Failed(LoadError::Http { status: 404, .. })
+        ));
+        let retry = Source {
+            attempt: 1,
+            ..source("a.json")
+        };
+        let state = state
+            .apply(request(retry, Lang::Nb, 2))
+            .apply(LoadAction::Arrived {
+                request: 2,
+                result: Ok(loaded()),
+            });
+        assert!(state.loaded().is_some());
+    }
+
+    #[test]
+    fn reducing_to_the_same_state_keeps_the_same_rc() {
+        let (state, _) = ready_at("a.json");
+        let state = Rc::new(state);
+        let same = state.clone().reduce(LoadAction::Arrived {
+            request: 0,
+            result: Ok(loaded()),
+        });
+        assert!(Rc::ptr_eq(&state, &same), "no re-render for a stale answer");
     }
 }

@@ -1,10 +1,7 @@
 //! The root component: loads content and shows the loading, error or ready state.
 
-use std::rc::Rc;
-
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::components::common::emergency::EmergencyBox;
@@ -13,9 +10,9 @@ use crate::components::common::lang_switcher::LangSwitcher;
 use crate::components::guide::GuideView;
 #[cfg(feature = "handbook")]
 use crate::components::handbook::{HandbookView, PrintAll};
-use crate::hooks::content::{load, Loaded};
+use crate::hooks::load::{use_load, use_ui_strings};
 use crate::i18n::Lang;
-use crate::load::{LoadError, Start};
+use crate::load::{LoadError, Phase, Source, Start};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -39,13 +36,6 @@ pub struct AppProps {
     pub print_all: bool,
 }
 
-#[derive(Clone, PartialEq)]
-enum State {
-    Loading,
-    Failed(LoadError),
-    Ready(Rc<Loaded>),
-}
-
 fn dispatch(host: &HtmlElement, name: &str, detail: Option<&str>) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
@@ -64,37 +54,9 @@ fn dispatch(host: &HtmlElement, name: &str, detail: Option<&str>) {
     }
 }
 
-/// Makes sure the UI strings for `lang` are installed, fetching
-/// `<base>i18n/<code>.json` once per page. Returns a counter that changes when
-/// they arrive, so the caller re-renders; until then bokmål is shown.
-#[hook]
-fn use_ui_strings(lang: Lang, base: AttrValue) -> u32 {
-    let arrived = use_state(|| 0u32);
-    {
-        let arrived = arrived.clone();
-        use_effect_with(lang, move |lang| {
-            let lang = *lang;
-            if !lang.is_installed() {
-                spawn_local(async move {
-                    let url = format!("{base}i18n/{}.json", lang.code());
-                    if let Ok(text) = crate::hooks::content::fetch_text(&url).await {
-                        if crate::i18n::install(lang, &text).is_ok() {
-                            arrived.set(arrived.wrapping_add(1));
-                        }
-                    }
-                });
-            }
-        });
-    }
-    *arrived
-}
-
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_state(|| State::Loading);
     let attempt = use_state(|| 0u32);
-    // Only the newest load may set the state: a slow old response must not win.
-    let generation = use_mut_ref(|| 0u32);
     // The reader's choice in the switcher wins until the page changes the attribute.
     let chosen = use_state(|| None::<Lang>);
     {
@@ -102,59 +64,24 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(props.lang, move |_| chosen.set(None));
     }
     let wanted = chosen.unwrap_or(props.lang);
-    use_ui_strings(wanted, props.base.clone());
     // Render in a language only once its strings are here: a change of `lang` is
     // then a change of props, so every component redraws in the new language.
-    let lang = if wanted.is_installed() {
-        wanted
-    } else {
-        Lang::Nb
-    };
+    let lang = use_ui_strings(wanted, props.base.clone());
     let strings = lang.strings();
-    // What was last loaded, without the language: a change of language alone keeps
-    // the current screen (and the guide's place) until the new text has arrived.
-    let last_source = use_mut_ref(|| None::<(Option<AttrValue>, Option<AttrValue>, Start, u32)>);
-
-    {
-        let state = state.clone();
+    let source = Source {
+        src: props.src.clone(),
+        inline: props.inline.clone(),
+        start: props.start,
+        attempt: *attempt,
+    };
+    let outcome = {
         let host = props.host.clone();
-        let deps = (
-            props.src.clone(),
-            props.inline.clone(),
-            props.start,
-            wanted,
-            *attempt,
-        );
-        use_effect_with(deps, move |(src, inline, start, lang, attempt)| {
-            let gen = {
-                let mut g = generation.borrow_mut();
-                *g = g.wrapping_add(1);
-                *g
-            };
-            let source = Some((src.clone(), inline.clone(), *start, *attempt));
-            if *last_source.borrow() != source || !matches!(*state, State::Ready(_)) {
-                state.set(State::Loading);
-            }
-            *last_source.borrow_mut() = source;
-            let (src, inline, start, lang) = (src.clone(), inline.clone(), *start, *lang);
-            spawn_local(async move {
-                let result = load(src.as_deref(), inline.as_deref(), start, lang.code()).await;
-                if *generation.borrow() != gen {
-                    return;
-                }
-                match result {
-                    Ok(loaded) => {
-                        state.set(State::Ready(loaded));
-                        dispatch(&host, "bti-ready", None);
-                    }
-                    Err(e) => {
-                        dispatch(&host, "bti-error", Some(&e.message(lang.strings())));
-                        state.set(State::Failed(e));
-                    }
-                }
-            });
-        });
-    }
+        Callback::from(move |result: Result<(), LoadError>| match result {
+            Ok(()) => dispatch(&host, "bti-ready", None),
+            Err(e) => dispatch(&host, "bti-error", Some(&e.message(wanted.strings()))),
+        })
+    };
+    let state = use_load(source, wanted, outcome);
 
     let retry = {
         let attempt = attempt.clone();
@@ -165,26 +92,26 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |l: Lang| chosen.set(Some(l)))
     };
 
-    let switcher = match &*state {
-        State::Ready(loaded) if !props.print_all => html! {
+    let switcher = match &state.phase {
+        Phase::Ready(loaded) if !props.print_all => html! {
             <LangSwitcher lang={wanted} available={loaded.langs.clone()} onchange={onlang} instance={props.instance} />
         },
         _ => html! {},
     };
-    let body = match &*state {
-        State::Loading => html! {
+    let body = match &state.phase {
+        Phase::Loading => html! {
             <>
                 if props.start == Start::Guide { <EmergencyBox {lang} compact=true /> }
                 <p class="bti-loading" role="status">{ strings.loading }</p>
             </>
         },
-        State::Failed(e) => html! {
+        Phase::Failed(e) => html! {
             <>
                 <EmergencyBox {lang} />
                 <ErrorView {lang} message={e.message(strings)} onretry={retry} />
             </>
         },
-        State::Ready(loaded) => {
+        Phase::Ready(loaded) => {
             // The guide keeps its first screen for the question (the example's local
             // numbers say themselves that they cannot be dialled): its notice goes last.
             let example = loaded

@@ -3,6 +3,10 @@
 
 pub mod shift;
 
+use std::rc::Rc;
+
+use yew::Reducible;
+
 use crate::model::{Guide, Node};
 
 /// One answered question on the way to the current node.
@@ -12,7 +16,7 @@ pub struct Answered {
     pub answer: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum GuideAction {
     /// The reader chose this answer on the current question.
     Answer(String),
@@ -22,25 +26,46 @@ pub enum GuideAction {
     Restart,
     /// Go back to the `n`th answered question to change the answer there.
     ChangeAt(usize),
+    /// The guide was loaded again (in another language): keep the reader's place
+    /// where the new guide still has it, else start over.
+    Reload(Rc<Guide>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The guide and where the reader is in it. The guide is shared, never copied.
+#[derive(Debug, Clone)]
 pub struct GuideState {
+    pub guide: Rc<Guide>,
     pub current: String,
     pub answered: Vec<Answered>,
 }
 
+/// Two states are equal when they walk the same guide (by identity) to the same place.
+impl PartialEq for GuideState {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.guide, &other.guide)
+            && self.current == other.current
+            && self.answered == other.answered
+    }
+}
+
 impl GuideState {
-    pub fn new(guide: &Guide) -> Self {
+    pub fn new(guide: Rc<Guide>) -> Self {
         GuideState {
             current: guide.start.clone(),
+            guide,
             answered: Vec::new(),
         }
     }
 
     /// The next state. An action that does not fit (an unknown answer, Back at
     /// the start) leaves the state as it is, so a stale click can never break the guide.
-    pub fn apply(&self, guide: &Guide, action: &GuideAction) -> GuideState {
+    pub fn apply(&self, action: &GuideAction) -> GuideState {
+        let guide = &*self.guide;
+        let moved = |current: String, answered: Vec<Answered>| GuideState {
+            guide: self.guide.clone(),
+            current,
+            answered,
+        };
         match action {
             GuideAction::Answer(answer_id) => {
                 let Some(Node::Question(q)) = node(guide, &self.current) else {
@@ -57,31 +82,37 @@ impl GuideState {
                     node: q.id.clone(),
                     answer: answer.id.clone(),
                 });
-                GuideState {
-                    current: answer.next.clone(),
-                    answered,
-                }
+                moved(answer.next.clone(), answered)
             }
             GuideAction::Back => match self.answered.split_last() {
-                Some((last, rest)) => GuideState {
-                    current: last.node.clone(),
-                    answered: rest.to_vec(),
-                },
+                Some((last, rest)) => moved(last.node.clone(), rest.to_vec()),
                 None => self.clone(),
             },
-            GuideAction::Restart => GuideState::new(guide),
+            GuideAction::Restart => GuideState::new(self.guide.clone()),
             GuideAction::ChangeAt(n) => match self.answered.get(*n) {
-                Some(a) => GuideState {
-                    current: a.node.clone(),
-                    answered: self.answered[..*n].to_vec(),
-                },
+                Some(a) => moved(a.node.clone(), self.answered[..*n].to_vec()),
                 None => self.clone(),
             },
+            GuideAction::Reload(guide) if Rc::ptr_eq(guide, &self.guide) => self.clone(),
+            GuideAction::Reload(guide) => {
+                // Replay the answers on the new guide; any that no longer fit start it over.
+                let replayed =
+                    self.answered
+                        .iter()
+                        .try_fold(GuideState::new(guide.clone()), |state, a| {
+                            let next = state.apply(&GuideAction::Answer(a.answer.clone()));
+                            (state.current == a.node && next != state).then_some(next)
+                        });
+                match replayed {
+                    Some(state) if state.current == self.current => state,
+                    _ => GuideState::new(guide.clone()),
+                }
+            }
         }
     }
 
-    pub fn current_node<'g>(&self, guide: &'g Guide) -> Option<&'g Node> {
-        node(guide, &self.current)
+    pub fn current_node(&self) -> Option<&Node> {
+        node(&self.guide, &self.current)
     }
 
     /// 1-based number of the question on screen.
@@ -90,13 +121,10 @@ impl GuideState {
     }
 
     /// The summary "Du svarte …": each answered question with the chosen answer.
-    pub fn summary<'g>(
-        &self,
-        guide: &'g Guide,
-    ) -> Vec<(&'g crate::model::Question, &'g crate::model::Answer)> {
+    pub fn summary(&self) -> Vec<(&crate::model::Question, &crate::model::Answer)> {
         self.answered
             .iter()
-            .filter_map(|a| match node(guide, &a.node) {
+            .filter_map(|a| match node(&self.guide, &a.node) {
                 Some(Node::Question(q)) => q
                     .answers
                     .iter()
@@ -108,6 +136,19 @@ impl GuideState {
     }
 }
 
+impl Reducible for GuideState {
+    type Action = GuideAction;
+
+    fn reduce(self: Rc<Self>, action: GuideAction) -> Rc<Self> {
+        let next = self.apply(&action);
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
 pub fn node<'g>(guide: &'g Guide, id: &str) -> Option<&'g Node> {
     guide.nodes.iter().find(|n| n.id() == id)
 }
@@ -116,8 +157,8 @@ pub fn node<'g>(guide: &'g Guide, id: &str) -> Option<&'g Node> {
 mod tests {
     use super::*;
 
-    fn guide() -> Guide {
-        crate::model::decode::from_str(
+    fn guide() -> Rc<Guide> {
+        Rc::new(crate::model::decode::from_str(
             r#"{"start":"hvem","nodes":[
               {"type":"question","id":"hvem","title":"Hvem?","answers":[
                 {"id":"barn","label":"Et barn","next":"vold"},
@@ -130,12 +171,12 @@ mod tests {
               {"type":"result","id":"r-meg","title":"Hjelp","topics":["annet"],"now":"x","contacts":["a"],"what_happens":"y"}
             ]}"#,
         )
-        .unwrap()
+        .unwrap())
     }
 
-    fn walk(g: &Guide, answers: &[&str]) -> GuideState {
-        answers.iter().fold(GuideState::new(g), |s, a| {
-            s.apply(g, &GuideAction::Answer(a.to_string()))
+    fn walk(g: &Rc<Guide>, answers: &[&str]) -> GuideState {
+        answers.iter().fold(GuideState::new(g.clone()), |s, a| {
+            s.apply(&GuideAction::Answer(a.to_string()))
         })
     }
 
@@ -146,7 +187,7 @@ mod tests {
         assert_eq!(s.current, "r-vold");
         assert_eq!(s.question_number(), 3);
         let summary: Vec<_> = s
-            .summary(&g)
+            .summary()
             .iter()
             .map(|(q, a)| (q.id.as_str(), a.id.as_str()))
             .collect();
@@ -156,15 +197,13 @@ mod tests {
     #[test]
     fn back_returns_to_the_previous_question_and_forgets_its_answer() {
         let g = guide();
-        let s = walk(&g, &["barn", "ja"]).apply(&g, &GuideAction::Back);
+        let s = walk(&g, &["barn", "ja"]).apply(&GuideAction::Back);
         assert_eq!(s.current, "vold");
         assert_eq!(s.answered.len(), 1);
-        let s = s
-            .apply(&g, &GuideAction::Back)
-            .apply(&g, &GuideAction::Back);
+        let s = s.apply(&GuideAction::Back).apply(&GuideAction::Back);
         assert_eq!(
             s,
-            GuideState::new(&g),
+            GuideState::new(g.clone()),
             "back at the start stays at the start"
         );
     }
@@ -173,18 +212,18 @@ mod tests {
     fn restart_forgets_every_answer() {
         let g = guide();
         assert_eq!(
-            walk(&g, &["barn", "nei"]).apply(&g, &GuideAction::Restart),
-            GuideState::new(&g)
+            walk(&g, &["barn", "nei"]).apply(&GuideAction::Restart),
+            GuideState::new(g.clone())
         );
     }
 
     #[test]
     fn change_at_reopens_that_question() {
         let g = guide();
-        let s = walk(&g, &["barn", "ja"]).apply(&g, &GuideAction::ChangeAt(1));
+        let s = walk(&g, &["barn", "ja"]).apply(&GuideAction::ChangeAt(1));
         assert_eq!(s.current, "vold");
         assert_eq!(s.answered.len(), 1);
-        let s = s.apply(&g, &GuideAction::Answer("nei".into()));
+        let s = s.apply(&GuideAction::Answer("nei".into()));
         assert_eq!(s.current, "r-barn");
     }
 
@@ -192,11 +231,67 @@ mod tests {
     fn an_answer_that_is_not_on_screen_changes_nothing() {
         let g = guide();
         let s = walk(&g, &["barn"]);
-        assert_eq!(s.apply(&g, &GuideAction::Answer("meg".into())), s);
+        assert_eq!(s.apply(&GuideAction::Answer("meg".into())), s);
         let at_result = walk(&g, &["meg"]);
         assert_eq!(
-            at_result.apply(&g, &GuideAction::Answer("barn".into())),
+            at_result.apply(&GuideAction::Answer("barn".into())),
             at_result
         );
+    }
+
+    #[test]
+    fn reducing_dispatches_walk_the_guide_and_keep_the_rc_when_nothing_changes() {
+        let g = guide();
+        let start = Rc::new(GuideState::new(g.clone()));
+        let same = start.clone().reduce(GuideAction::Back);
+        assert!(
+            Rc::ptr_eq(&start, &same),
+            "Back at the start: no new state, no re-render"
+        );
+        let at = start
+            .reduce(GuideAction::Answer("barn".into()))
+            .reduce(GuideAction::Answer("nei".into()));
+        assert_eq!(at.current, "r-barn");
+        assert!(matches!(at.current_node(), Some(Node::Result(r)) if r.id == "r-barn"));
+        let again = at.reduce(GuideAction::Restart);
+        assert_eq!(*again, GuideState::new(g));
+    }
+
+    #[test]
+    fn states_of_two_loads_of_the_same_guide_differ() {
+        // A new load (another language) is a new guide: its state starts anew.
+        let (a, b) = (guide(), guide());
+        assert_ne!(GuideState::new(a), GuideState::new(b));
+    }
+
+    #[test]
+    fn a_reload_in_another_language_keeps_the_place_on_the_new_guide() {
+        let (g, translated) = (guide(), guide());
+        let at = walk(&g, &["barn", "ja"]);
+        let moved = at.apply(&GuideAction::Reload(translated.clone()));
+        assert!(
+            Rc::ptr_eq(&moved.guide, &translated),
+            "texts come from the new guide"
+        );
+        assert_eq!(moved.current, "r-vold");
+        assert_eq!(moved.summary().len(), 2);
+    }
+
+    #[test]
+    fn a_reload_whose_graph_lost_the_place_starts_over() {
+        let g = guide();
+        let at = walk(&g, &["barn", "ja"]);
+        let other: Rc<Guide> = Rc::new(
+            crate::model::decode::from_str(
+                r#"{"start":"hvem","nodes":[
+                  {"type":"question","id":"hvem","title":"Hvem?","answers":[
+                    {"id":"barn","label":"Et barn","next":"r-barn"}]},
+                  {"type":"result","id":"r-barn","title":"Snakk","topics":["usikker"],"now":"x","contacts":["a"],"what_happens":"y"}
+                ]}"#,
+            )
+            .unwrap(),
+        );
+        let moved = at.apply(&GuideAction::Reload(other.clone()));
+        assert_eq!(moved, GuideState::new(other));
     }
 }

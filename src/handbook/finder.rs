@@ -1,6 +1,10 @@
 //! The level finder ("Hvilket nivå er vi på?"): a few yes/no questions that lead
 //! to the level to work on, or straight to barnevernet or the police.
 
+use std::rc::Rc;
+
+use yew::Reducible;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FinderQuestion {
     /// Is there suspicion of violence or sexual abuse, or is the child in danger?
@@ -96,6 +100,30 @@ impl Finder {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FinderAction {
+    Answer(FinderAnswer),
+    Back,
+    Restart,
+}
+
+impl Reducible for Finder {
+    type Action = FinderAction;
+
+    fn reduce(self: Rc<Self>, action: FinderAction) -> Rc<Self> {
+        let next = match action {
+            FinderAction::Answer(a) => self.answer(a),
+            FinderAction::Back => self.back(),
+            FinderAction::Restart => Finder::default(),
+        };
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::FinderAnswer::*;
@@ -155,5 +183,23 @@ mod tests {
         let f = Finder::default().answer(No).answer(Yes);
         assert_eq!(f.back().next(), Ok(FinderQuestion::Clarified));
         assert_eq!(Finder::default().back(), Finder::default());
+    }
+
+    #[test]
+    fn dispatched_actions_reach_an_outcome_and_restart_clears_it() {
+        let f = Rc::new(Finder::default());
+        let f = [No, Yes, No, Complex]
+            .into_iter()
+            .fold(f, |f, a| f.reduce(FinderAction::Answer(a)));
+        assert_eq!(f.next(), Err(FinderOutcome::Level(3)));
+        let f = f.reduce(FinderAction::Back);
+        assert_eq!(f.next(), Ok(FinderQuestion::Cooperation));
+        let f = f.reduce(FinderAction::Restart);
+        assert_eq!(*f, Finder::default());
+        let same = f.clone().reduce(FinderAction::Answer(Simple));
+        assert!(
+            Rc::ptr_eq(&f, &same),
+            "an answer that does not fit changes nothing"
+        );
     }
 }

@@ -7,26 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use crate::load::{LoadError, Start};
+use crate::load::{LoadError, Loaded, Start};
 use crate::model::{check, decode, json, merge, Content, Part, Problem, Section};
-
-/// Loaded content, ready to render, plus what the editor should know.
-#[derive(Debug)]
-pub struct Loaded {
-    pub content: Content,
-    /// Problems that did not stop the widget (shown only with `debug`).
-    pub problems: Vec<String>,
-    /// Languages this screen's content exists in (bokmål always), for the switcher.
-    pub langs: Vec<String>,
-}
-
-/// Loaded content never changes; a new load makes a new `Rc`. Comparing by
-/// identity keeps deep comparison code for every content type out of the wasm.
-impl PartialEq for Loaded {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self, other)
-    }
-}
 
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let network = || LoadError::Network {
@@ -148,7 +130,7 @@ pub async fn load(
     let checked = check::load_tree(&merged);
     let problems: Vec<String> = checked.problems.iter().map(describe).collect();
     match checked.content {
-        Some(content) => {
+        Some(mut content) => {
             // No language parts: a single file carries its languages inline, as its meta declares.
             if langs.len() == 1 {
                 langs.extend(
@@ -161,6 +143,7 @@ pub async fn load(
                 );
             }
             Ok(Rc::new(Loaded {
+                guide: content.guide.take().map(Rc::new),
                 content,
                 problems,
                 langs,

@@ -2,5 +2,7 @@
 //! (fetching, history, focus).
 pub mod content;
 pub mod focus;
+pub mod guide;
+pub mod load;
 #[cfg(feature = "handbook")]
 pub mod route;

@@ -12,10 +12,11 @@ use yew::prelude::*;
 use crate::components::common::contact::ContactLine;
 use crate::components::common::emergency::EmergencyBox;
 use crate::components::common::rich::Rich;
-use crate::guide::{GuideAction, GuideState};
-use crate::hooks::content::Loaded;
+use crate::guide::GuideAction;
 use crate::hooks::focus::use_focus_and_scroll_on_change;
+use crate::hooks::guide::use_guide;
 use crate::i18n::{fill, Lang};
+use crate::load::Loaded;
 use crate::model::{Guide, Node};
 use quick_exit::{QuickExit, QuickExitBar};
 use result::ResultScreen;
@@ -59,9 +60,9 @@ const DEFAULT_EXIT: &str = "https://www.yr.no/";
 pub fn guide_view(props: &GuideViewProps) -> Html {
     let content = &props.loaded.content;
     let exit = exit_target(props.exit_url.as_deref(), content.meta.exit_url.as_deref());
-    match content.guide.clone() {
+    match props.loaded.guide.clone() {
         Some(guide) => html! {
-            <GuideScreens guide={Rc::new(guide)} lang={props.lang} instance={props.instance}
+            <GuideScreens {guide} lang={props.lang} instance={props.instance}
                 exit={exit} loaded={props.loaded.clone()} switcher={props.switcher.clone()} />
         },
         None => html! { <EmergencyBox lang={props.lang} /> },
@@ -82,19 +83,20 @@ struct GuideScreensProps {
 fn guide_screens(props: &GuideScreensProps) -> Html {
     let s = props.lang.strings();
     let code = props.lang.code();
-    let state = use_state(|| GuideState::new(&props.guide));
+    let state = use_guide(props.guide.clone());
     let heading = use_node_ref();
     let root = use_node_ref();
-    use_focus_and_scroll_on_change(heading.clone(), (*state).clone());
+    use_focus_and_scroll_on_change(
+        heading.clone(),
+        (state.current.clone(), state.answered.len()),
+    );
     let dispatch = {
         let state = state.clone();
-        let guide = props.guide.clone();
-        Callback::from(move |action: GuideAction| state.set(state.apply(&guide, &action)))
+        Callback::from(move |action: GuideAction| state.dispatch(action))
     };
     let quick_exit = QuickExit {
         root: root.clone(),
-        state: state.clone(),
-        guide: props.guide.clone(),
+        forget: dispatch.reform(|()| GuideAction::Restart),
         url: props.exit.clone(),
     };
     let heading_id = format!("bti{}-q", props.instance);
@@ -108,7 +110,7 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
         .filter_map(find_contact)
         .collect();
 
-    let node = state.current_node(&props.guide);
+    let node = state.current_node();
     let screen = match node {
         Some(Node::Question(q)) => html! {
             <section class="bti-question" aria-labelledby={heading_id.clone()}>
@@ -126,7 +128,7 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
             </section>
         },
         Some(Node::Result(r)) => html! {
-            <ResultScreen result={r.clone()} guide={props.guide.clone()} state={(*state).clone()}
+            <ResultScreen result={r.clone()} state={(*state).clone()}
                 loaded={props.loaded.clone()} lang={props.lang} heading={heading.clone()}
                 heading_id={heading_id.clone()} ondispatch={dispatch.clone()} />
         },

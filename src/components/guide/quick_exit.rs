@@ -9,16 +9,14 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::guide::shift::{KeyEvent, Outcome, ShiftCounter};
-use crate::guide::GuideState;
 use crate::i18n::Lang;
-use crate::model::Guide;
 
 /// Everything needed to leave: what to hide, what to forget, where to go.
 #[derive(Clone, PartialEq)]
 pub struct QuickExit {
     pub root: NodeRef,
-    pub state: UseStateHandle<GuideState>,
-    pub guide: Rc<Guide>,
+    /// Forgets the answers.
+    pub forget: Callback<()>,
     pub url: String,
 }
 
@@ -28,7 +26,7 @@ impl QuickExit {
         if let Some(el) = self.root.cast::<web_sys::Element>() {
             let _ = el.set_attribute("hidden", "");
         }
-        self.state.set(GuideState::new(&self.guide));
+        self.forget.emit(());
         if let Some(w) = web_sys::window() {
             let _ = w.location().replace(&self.url);
         }

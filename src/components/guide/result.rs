@@ -9,14 +9,13 @@ use crate::components::common::contact::ContactCard;
 use crate::components::common::emergency::tel;
 use crate::components::common::rich::Rich;
 use crate::guide::{GuideAction, GuideState};
-use crate::hooks::content::Loaded;
 use crate::i18n::{fill, Lang};
-use crate::model::{Guide, ResultNode};
+use crate::load::Loaded;
+use crate::model::ResultNode;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultScreenProps {
     pub result: ResultNode,
-    pub guide: Rc<Guide>,
     pub state: GuideState,
     pub loaded: Rc<Loaded>,
     pub lang: Lang,
@@ -37,7 +36,7 @@ pub fn result_screen(props: &ResultScreenProps) -> Html {
         .iter()
         .filter_map(|id| content.contacts.iter().find(|c| &c.id == id).cloned())
         .collect();
-    let summary = props.state.summary(&props.guide);
+    let summary = props.state.summary();
     html! {
         <section class="bti-result" aria-labelledby={props.heading_id.clone()}>
             <h3 class="bti-result__title" id={props.heading_id.clone()} tabindex="-1" ref={props.heading.clone()} lang={r.title.fallback_lang(code)}>{ r.title.get(code) }</h3>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::page::{use_hb, PageTitle};
-use crate::handbook::finder::{Finder, FinderAnswer, FinderOutcome, FinderQuestion};
+use crate::handbook::finder::{Finder, FinderAction, FinderAnswer, FinderOutcome, FinderQuestion};
 use crate::handbook::route::Page;
 use crate::i18n::fill;
 use crate::model::ServiceGroup;
@@ -87,7 +87,7 @@ pub fn finder_page() -> Html {
     let ctx = use_hb();
     let s = ctx.lang.strings();
     let code = ctx.code();
-    let finder = use_state(Finder::default);
+    let finder = use_reducer(Finder::default);
     let question_ref = use_node_ref();
     crate::hooks::focus::use_focus_on_change(question_ref.clone(), finder.answers.len());
     let answer_label = |a: FinderAnswer| match a {
@@ -112,7 +112,7 @@ pub fn finder_page() -> Html {
                             let finder = finder.clone();
                             let a = *a;
                             html! { <button type="button" class="bti-button bti-button--secondary"
-                                onclick={Callback::from(move |_: MouseEvent| finder.set(finder.answer(a)))}>{ answer_label(a) }</button> }
+                                onclick={Callback::from(move |_: MouseEvent| finder.dispatch(FinderAction::Answer(a)))}>{ answer_label(a) }</button> }
                         }) }
                     </div>
                 </fieldset>
@@ -143,11 +143,11 @@ pub fn finder_page() -> Html {
     };
     let back = {
         let finder = finder.clone();
-        Callback::from(move |_: MouseEvent| finder.set(finder.back()))
+        Callback::from(move |_: MouseEvent| finder.dispatch(FinderAction::Back))
     };
     let restart = {
         let finder = finder.clone();
-        Callback::from(move |_: MouseEvent| finder.set(Finder::default()))
+        Callback::from(move |_: MouseEvent| finder.dispatch(FinderAction::Restart))
     };
     html! {
         <>

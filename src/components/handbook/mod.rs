@@ -16,10 +16,10 @@ use yew::prelude::*;
 
 use crate::handbook::find_step;
 use crate::handbook::route::Page;
-use crate::hooks::content::Loaded;
 use crate::hooks::focus::use_focus_on_change;
 use crate::hooks::route::use_route;
 use crate::i18n::{fill, Lang};
+use crate::load::Loaded;
 use crate::model::Text;
 
 pub use link::{Nav, RouteLink};

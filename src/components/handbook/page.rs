@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::link::{Nav, RouteLink};
 use crate::handbook::route::{Page, Route};
-use crate::hooks::content::Loaded;
 use crate::i18n::Lang;
+use crate::load::Loaded;
 use crate::model::Service;
 
 pub struct HbCtx {

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::steps::law_name;
 use crate::components::common::rich::Rich;
-use crate::hooks::content::Loaded;
 use crate::i18n::{fill, Lang};
+use crate::load::Loaded;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintAllProps {
