@@ -1,6 +1,6 @@
 # bti-veileder: the two commands a newcomer needs are `make demo` and `make test`.
 # Both install what is missing (see scripts/setup.sh) and say clearly what failed.
-.PHONY: demo test check build setup check-content size clean
+.PHONY: demo test check build setup check-content size clean export
 PORT ?= 8080
 
 demo: build
@@ -26,8 +26,13 @@ setup:
 check-content:
 	cargo run --quiet --release --bin bti-check -- content/eksempel-kommune.json
 
+# The example content as static HTML pages (no script) in export/; see README.
+export:
+	cargo run --quiet --release --bin bti-export -- content/eksempel-kommune.json --out export
+	@echo "Static pages: export/index.html"
+
 size: build
 	bash scripts/size.sh
 
 clean:
-	rm -rf pkg test-results target
+	rm -rf pkg test-results target export

@@ -10,6 +10,8 @@ pub mod search;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(all(not(target_arch = "wasm32"), feature = "handbook"))]
+pub mod export;
 pub mod hooks;
 
 /// A free-list allocator a few hundred bytes long instead of dlmalloc's seven

@@ -75,6 +75,18 @@ pub struct Loaded {
     pub langs: Vec<String>,
 }
 
+impl Loaded {
+    /// Content ready to render; its guide moves out to be shared.
+    pub fn new(mut content: Content, problems: Vec<String>, langs: Vec<String>) -> Rc<Loaded> {
+        Rc::new(Loaded {
+            guide: content.guide.take().map(Rc::new),
+            content,
+            problems,
+            langs,
+        })
+    }
+}
+
 /// Loaded content never changes; a new load makes a new `Rc`. Comparing by
 /// identity keeps deep comparison code for every content type out of the wasm.
 impl PartialEq for Loaded {
@@ -219,12 +231,7 @@ mod tests {
     }
 
     fn loaded() -> Rc<Loaded> {
-        Rc::new(Loaded {
-            content: Content::default(),
-            guide: None,
-            problems: Vec::new(),
-            langs: vec!["nb".into()],
-        })
+        Loaded::new(Content::default(), Vec::new(), vec!["nb".into()])
     }
 
     fn source(src: &str) -> Source {

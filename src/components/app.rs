@@ -9,7 +9,7 @@ use crate::components::common::error_view::ErrorView;
 use crate::components::common::lang_switcher::LangSwitcher;
 use crate::components::guide::GuideView;
 #[cfg(feature = "handbook")]
-use crate::components::handbook::{HandbookView, PrintAll};
+use crate::components::handbook::{HandbookView, NavMode, PrintAll};
 use crate::hooks::load::{use_load, use_ui_strings};
 use crate::i18n::Lang;
 use crate::load::{LoadError, Phase, Source, Start};
@@ -143,7 +143,7 @@ pub fn app(props: &AppProps) -> Html {
                     #[cfg(not(feature = "handbook"))]
                     Start::Handbook => html! { <p>{ strings.not_found }</p> },
                     #[cfg(feature = "handbook")]
-                    Start::Handbook => html! { <HandbookView loaded={loaded.clone()} {lang} ns={props.ns.clone()} memory={props.memory_routing} instance={props.instance} base={props.base.clone()} src={props.src.clone()} switcher={switcher.clone()} /> },
+                    Start::Handbook => html! { <HandbookView loaded={loaded.clone()} {lang} ns={props.ns.clone()} mode={if props.memory_routing { NavMode::Memory } else { NavMode::Hash }} instance={props.instance} base={props.base.clone()} src={props.src.clone()} switcher={switcher.clone()} /> },
                 } }
                 { notice_last }
             </>

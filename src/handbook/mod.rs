@@ -1,5 +1,6 @@
 //! Handbook navigation as pure data: routes and their hash form, the level
 //! finder, and which steps use a tool, law, role or service.
+pub mod crumbs;
 pub mod finder;
 pub mod route;
 

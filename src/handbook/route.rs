@@ -22,6 +22,18 @@ pub enum Page {
     NotFound(String),
 }
 
+/// Where an instance keeps its route.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum NavMode {
+    /// In the page address, after `#<ns>/`.
+    #[default]
+    Hash,
+    /// In memory only (`routing="memory"`).
+    Memory,
+    /// One HTML file per page, written by `bti-export`; no script runs.
+    Pages,
+}
+
 /// A handbook screen: the page plus the "Jeg jobber i …" service filter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
@@ -133,6 +145,30 @@ impl Route {
             hash.push_str(&encode(s));
         }
         hash
+    }
+}
+
+impl Page {
+    /// The file a static export writes this page to, `None` for the screens that
+    /// need a script (the level finder, search). Names follow the hash paths:
+    /// `steg/n1-plan` becomes `steg-n1-plan.html`, the front page `index.html`.
+    pub fn file(&self) -> Option<String> {
+        let name = |kind: &str, id: &Option<String>| match id {
+            Some(id) => format!("{kind}-{}.html", encode(id)),
+            None => format!("{kind}.html"),
+        };
+        Some(match self {
+            Page::Front => "index.html".to_string(),
+            Page::Level(id) => name("niva", &Some(id.clone())),
+            Page::Step(id) => name("steg", &Some(id.clone())),
+            Page::Tools(id) => name("verktoy", id),
+            Page::Laws(id) => name("lover", id),
+            Page::Roles(id) => name("roller", id),
+            Page::Services(id) => name("tjenester", id),
+            Page::Kommune(id) => name("kommune", id),
+            Page::Etat(id) => name("etat", id),
+            Page::Finder | Page::Search(_) | Page::NotFound(_) => return None,
+        })
     }
 }
 

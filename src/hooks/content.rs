@@ -130,7 +130,7 @@ pub async fn load(
     let checked = check::load_tree(&merged);
     let problems: Vec<String> = checked.problems.iter().map(describe).collect();
     match checked.content {
-        Some(mut content) => {
+        Some(content) => {
             // No language parts: a single file carries its languages inline, as its meta declares.
             if langs.len() == 1 {
                 langs.extend(
@@ -142,12 +142,7 @@ pub async fn load(
                         .filter(|l| l != "nb"),
                 );
             }
-            Ok(Rc::new(Loaded {
-                guide: content.guide.take().map(Rc::new),
-                content,
-                problems,
-                langs,
-            }))
+            Ok(Loaded::new(content, problems, langs))
         }
         None => Err(LoadError::Invalid {
             url: display,

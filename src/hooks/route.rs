@@ -3,7 +3,7 @@
 use gloo_events::EventListener;
 use yew::prelude::*;
 
-use crate::handbook::route::Route;
+use crate::handbook::route::{NavMode, Route};
 
 fn current_hash() -> String {
     web_sys::window()
@@ -12,14 +12,16 @@ fn current_hash() -> String {
 }
 
 /// The current route and a way to go somewhere. In hash mode, going pushes a
-/// history entry (so back/forward work) and the `hashchange` event updates the route.
+/// history entry (so back/forward work) and the `hashchange` event updates the
+/// route. In memory mode the route starts at `initial`; a static page is `initial`.
 #[hook]
-pub fn use_route(ns: AttrValue, memory: bool) -> (Route, Callback<Route>) {
+pub fn use_route(ns: AttrValue, mode: NavMode, initial: Route) -> (Route, Callback<Route>) {
+    let memory = mode != NavMode::Hash;
     let route = {
         let ns = ns.clone();
         use_state(move || {
             if memory {
-                Route::default()
+                initial
             } else {
                 Route::from_hash(&current_hash(), &ns).unwrap_or_default()
             }

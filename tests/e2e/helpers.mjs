@@ -299,3 +299,25 @@ export function useEnvironment({ before, after }, { requireBuild = true } = {}) 
   });
   return env;
 }
+
+/**
+ * Horizontal overflow at the page's current width: the document's scrollWidth
+ * and the element reaching furthest right (looking into shadow roots), so a
+ * failure names what to fix. Returns { scrollWidth, widest }.
+ */
+export async function overflow(page, width) {
+  return page.evaluate((limit) => {
+    let widest = null;
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        const right = el.getBoundingClientRect().right;
+        if (right > limit && (!widest || right > widest.right)) {
+          widest = { right: Math.round(right), tag: el.localName, cls: String(el.className || '') };
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return { scrollWidth: document.documentElement.scrollWidth, widest };
+  }, width);
+}

@@ -4,22 +4,22 @@
 
 mod quick_exit;
 mod result;
+mod screens;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::common::contact::ContactLine;
 use crate::components::common::emergency::EmergencyBox;
-use crate::components::common::rich::Rich;
 use crate::guide::GuideAction;
 use crate::hooks::focus::use_focus_and_scroll_on_change;
 use crate::hooks::guide::use_guide;
-use crate::i18n::{fill, Lang};
+use crate::i18n::Lang;
 use crate::load::Loaded;
 use crate::model::{Guide, Node};
 use quick_exit::{QuickExit, QuickExitBar};
 use result::ResultScreen;
+pub use screens::{node_file, Answers, GuidePage, GuidePageProps, LocalEmergency, QuestionScreen};
 
 #[derive(Properties, PartialEq)]
 pub struct GuideViewProps {
@@ -54,7 +54,7 @@ fn exit_target(attr: Option<&str>, content: Option<&str>) -> String {
 }
 
 /// A neutral page that says nothing about what the reader was doing.
-const DEFAULT_EXIT: &str = "https://www.yr.no/";
+pub const DEFAULT_EXIT: &str = "https://www.yr.no/";
 
 #[function_component(GuideView)]
 pub fn guide_view(props: &GuideViewProps) -> Html {
@@ -82,7 +82,6 @@ struct GuideScreensProps {
 #[function_component(GuideScreens)]
 fn guide_screens(props: &GuideScreensProps) -> Html {
     let s = props.lang.strings();
-    let code = props.lang.code();
     let state = use_guide(props.guide.clone());
     let heading = use_node_ref();
     let root = use_node_ref();
@@ -100,32 +99,11 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
         url: props.exit.clone(),
     };
     let heading_id = format!("bti{}-q", props.instance);
-    let content = &props.loaded.content;
-    let example = content.meta.example;
-    let find_contact = |id: &String| content.contacts.iter().find(|c| &c.id == id).cloned();
-    let local: Vec<_> = props
-        .guide
-        .emergency_contacts
-        .iter()
-        .filter_map(find_contact)
-        .collect();
-
     let node = state.current_node();
     let screen = match node {
         Some(Node::Question(q)) => html! {
-            <section class="bti-question" aria-labelledby={heading_id.clone()}>
-                <p class="bti-progress">{ fill(s.step_of, &[&state.question_number().to_string()]) }</p>
-                <h3 class="bti-question__title" id={heading_id.clone()} tabindex="-1" ref={heading.clone()} lang={q.title.fallback_lang(code)}>{ q.title.get(code) }</h3>
-                if let Some(help) = &q.help { <Rich text={help.clone()} lang={code} /> }
-                <ul class="bti-answers" aria-labelledby={heading_id.clone()}>
-                    { for q.answers.iter().map(|a| {
-                        let id = a.id.clone();
-                        let onclick = dispatch.reform(move |_: MouseEvent| GuideAction::Answer(id.clone()));
-                        html! { <li><button type="button" class="bti-answer" {onclick} lang={a.label.fallback_lang(code)}>{ a.label.get(code) }</button></li> }
-                    }) }
-                </ul>
-                if state.answered.is_empty() { <p class="bti-private">{ s.private_note }</p> }
-            </section>
+            <QuestionScreen question={q.clone()} number={state.question_number()} lang={props.lang}
+                heading={heading.clone()} heading_id={heading_id.clone()} answers={Answers::Buttons(dispatch.clone())} />
         },
         Some(Node::Result(r)) => html! {
             <ResultScreen result={r.clone()} state={(*state).clone()}
@@ -139,14 +117,7 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
         <div class="bti-guide" ref={root}>
             <QuickExitBar exit={quick_exit} lang={props.lang} instance={props.instance} />
             { props.switcher.clone() }
-            <EmergencyBox lang={props.lang} compact={matches!(node, Some(Node::Question(_)))}>
-                if !local.is_empty() {
-                    <h3 class="bti-emergency__local-title">{ s.local_numbers }</h3>
-                    <ul class="bti-contact-lines">
-                        { for local.into_iter().map(|c| html! { <ContactLine contact={c} lang={props.lang} {example} /> }) }
-                    </ul>
-                }
-            </EmergencyBox>
+            <LocalEmergency loaded={props.loaded.clone()} guide={props.guide.clone()} lang={props.lang} compact={matches!(node, Some(Node::Question(_)))} />
             <h2 class="bti-guide__title">{ s.guide_title }</h2>
             { screen }
             if !state.answered.is_empty() {

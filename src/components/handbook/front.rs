@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::page::{use_hb, PageTitle};
 use crate::handbook::finder::{Finder, FinderAction, FinderAnswer, FinderOutcome, FinderQuestion};
-use crate::handbook::route::Page;
+use crate::handbook::route::{NavMode, Page};
 use crate::i18n::fill;
 use crate::model::ServiceGroup;
 
@@ -20,9 +20,16 @@ pub fn front_page() -> Html {
         (ServiceGroup::Hjelp, s.group_hjelp),
         (ServiceGroup::Voksen, s.group_voksen),
     ];
+    let pages = ctx.nav.mode == NavMode::Pages;
+    // "Jeg jobber i …" filters the handbook; a static export, which has no
+    // filtered copies, links to the service's own page instead.
     let service_link = |id: &str, name: &str| {
         let mut to = ctx.to(Page::Front);
-        to.service = Some(id.to_string());
+        if pages {
+            to.page = Page::Services(Some(id.to_string()));
+        } else {
+            to.service = Some(id.to_string());
+        }
         let current = ctx.route.service.as_deref() == Some(id);
         html! {
             <li><super::RouteLink nav={ctx.nav.clone()} to={to}>
@@ -38,7 +45,7 @@ pub fn front_page() -> Html {
                 if let Some(step) = first_step {
                     <li class="bti-entry__item bti-entry__item--primary">{ ctx.link(Page::Step(step.id.clone()), s.start_here) }</li>
                 }
-                <li class="bti-entry__item">{ ctx.link(Page::Finder, s.finder_title) }</li>
+                if !pages { <li class="bti-entry__item">{ ctx.link(Page::Finder, s.finder_title) }</li> }
             </ul>
             <h3 id={ctx.id("levels")}>{ s.levels_title }</h3>
             <p class="bti-principle">{ s.principle }</p>

@@ -14,15 +14,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::handbook::find_step;
-use crate::handbook::route::Page;
+use crate::handbook::crumbs::crumbs;
+use crate::handbook::route::{Page, Route};
 use crate::hooks::focus::use_focus_on_change;
 use crate::hooks::route::use_route;
-use crate::i18n::{fill, Lang};
+use crate::i18n::Lang;
 use crate::load::Loaded;
-use crate::model::Text;
 
-pub use link::{Nav, RouteLink};
+pub use link::{Nav, NavMode, RouteLink};
 pub use page::{HbCtx, PageTitle};
 pub use print::PrintAll;
 
@@ -31,7 +30,10 @@ pub struct HandbookViewProps {
     pub loaded: Rc<Loaded>,
     pub lang: Lang,
     pub ns: AttrValue,
-    pub memory: bool,
+    pub mode: NavMode,
+    /// The first screen in memory mode, and the page of a static export.
+    #[prop_or_default]
+    pub initial: Route,
     pub instance: u32,
     /// Where the widget's own files are (for the print view).
     pub base: AttrValue,
@@ -42,99 +44,15 @@ pub struct HandbookViewProps {
     pub switcher: Html,
 }
 
-/// The title of the item `id` names in `list` (the id itself if it is not there).
-fn item_title<T>(
-    id: &Option<String>,
-    list: &[T],
-    fields: impl Fn(&T) -> (&str, &Text),
-    code: &str,
-) -> Option<String> {
-    let id = id.as_deref()?;
-    let found = list.iter().map(&fields).find(|(i, _)| *i == id);
-    Some(
-        found
-            .map(|(_, t)| t.get(code).to_string())
-            .unwrap_or_else(|| id.to_string()),
-    )
-}
-
-/// The breadcrumb trail to a route: (link target, label); the last is the current page.
-fn crumbs(ctx: &HbCtx) -> Vec<(Option<Page>, String)> {
-    let s = ctx.lang.strings();
-    let code = ctx.lang.code();
-    let c = &ctx.loaded.content;
-    // A catalog index is the current page; on an item's page it is a link before the item.
-    let section = |page: Page, label: &str, item: Option<String>| match item {
-        Some(title) => vec![(Some(page), label.to_string()), (None, title)],
-        None => vec![(None, label.to_string())],
-    };
-    let mut trail = vec![(Some(Page::Front), s.front_page.to_string())];
-    let rest = match &ctx.route.page {
-        Page::Front => vec![],
-        Page::Level(id) => match c.levels.iter().find(|l| &l.id == id) {
-            Some(l) => vec![(None, fill(s.level, &[&l.number.to_string()]))],
-            None => vec![(None, s.not_found.to_string())],
-        },
-        Page::Step(id) => match find_step(c, id) {
-            Some((l, _, st)) => vec![
-                (
-                    Some(Page::Level(l.id.clone())),
-                    fill(s.level, &[&l.number.to_string()]),
-                ),
-                (None, st.title.get(code).to_string()),
-            ],
-            None => vec![(None, s.not_found.to_string())],
-        },
-        Page::Tools(id) => section(
-            Page::Tools(None),
-            s.tools,
-            item_title(id, &c.tools, |t| (&t.id, &t.title), code),
-        ),
-        Page::Laws(id) => section(
-            Page::Laws(None),
-            s.laws,
-            item_title(id, &c.laws, |t| (&t.id, &t.title), code),
-        ),
-        Page::Roles(id) => section(
-            Page::Roles(None),
-            s.roles,
-            item_title(id, &c.roles, |t| (&t.id, &t.title), code),
-        ),
-        Page::Services(id) => section(
-            Page::Services(None),
-            s.services,
-            item_title(id, &c.services, |t| (&t.id, &t.name), code),
-        ),
-        Page::Kommune(id) => section(
-            Page::Kommune(None),
-            s.kommune_level,
-            item_title(id, &c.publication.kommune, |t| (&t.id, &t.title), code),
-        ),
-        Page::Etat(id) => section(
-            Page::Etat(None),
-            s.etat_level,
-            item_title(id, &c.publication.etat, |t| (&t.id, &t.title), code),
-        ),
-        Page::Finder => vec![(None, s.finder_title.to_string())],
-        Page::Search(_) => vec![(None, s.search_label.to_string())],
-        Page::NotFound(_) => vec![(None, s.not_found.to_string())],
-    };
-    if rest.is_empty() {
-        trail[0].0 = None;
-    }
-    trail.extend(rest);
-    trail
-}
-
 #[function_component(HandbookView)]
 pub fn handbook_view(props: &HandbookViewProps) -> Html {
-    let (route, go) = use_route(props.ns.clone(), props.memory);
+    let (route, go) = use_route(props.ns.clone(), props.mode, props.initial.clone());
     let heading = use_node_ref();
     use_focus_on_change(heading.clone(), route.clone());
     let ctx = Rc::new(HbCtx {
         nav: Nav {
             ns: props.ns.clone(),
-            memory: props.memory,
+            mode: props.mode,
             go,
         },
         lang: props.lang,
@@ -155,7 +73,7 @@ pub fn handbook_view(props: &HandbookViewProps) -> Html {
             }
         })
     };
-    let trail = crumbs(&ctx);
+    let trail = crumbs(&props.loaded.content, props.lang, &route);
     let last = trail.len() - 1;
     let page = match &route.page {
         Page::Front => html! { <front::FrontPage /> },
@@ -169,7 +87,11 @@ pub fn handbook_view(props: &HandbookViewProps) -> Html {
     html! {
         <ContextProvider<Rc<HbCtx>> context={ctx.clone()}>
             <div class="bti-handbook">
-                <button type="button" class="bti-skip" onclick={skip}>{ s.skip_to_content }</button>
+                if props.mode == NavMode::Pages {
+                    <a class="bti-skip" href={format!("#{}", ctx.heading_id)}>{ s.skip_to_content }</a>
+                } else {
+                    <button type="button" class="bti-skip" onclick={skip}>{ s.skip_to_content }</button>
+                }
                 { props.switcher.clone() }
                 <nav class="bti-breadcrumb" aria-label={s.breadcrumb}>
                     <ol>

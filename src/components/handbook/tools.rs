@@ -7,6 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::link::NavMode;
 use super::page::{use_hb, HbCtx, PageTitle};
 use crate::handbook::route::{Page, Route};
 use crate::i18n::fill;
@@ -40,7 +41,8 @@ pub fn toolbar() -> Html {
     let ctx = use_hb();
     let s = ctx.lang.strings();
     let input = use_node_ref();
-    if matches!(ctx.route.page, Page::Search(_)) {
+    // No search on the search page itself, and none in a static export (no script).
+    if matches!(ctx.route.page, Page::Search(_)) || ctx.nav.mode == NavMode::Pages {
         return html! {};
     }
     let onsubmit = {
@@ -81,6 +83,10 @@ pub fn step_actions() -> Html {
     let ctx = use_hb();
     let s = ctx.lang.strings();
     let status = use_state(String::new);
+    if ctx.nav.mode == NavMode::Pages {
+        // A static page's own address is its link, and printing is the browser's.
+        return html! {};
+    }
     let hash = ctx.route.to_hash(&ctx.nav.ns);
     let copy = {
         let status = status.clone();
@@ -151,7 +157,7 @@ fn page_of(t: &Target) -> Page {
 
 /// Keeps the search words in the address without adding a history entry per keystroke.
 fn replace_hash(ctx: &HbCtx, q: &str) {
-    if ctx.nav.memory {
+    if ctx.nav.mode != NavMode::Hash {
         return;
     }
     if let Some(w) = window() {

@@ -1,0 +1,242 @@
+//! Static HTML of the content, rendered natively with the widget's own
+//! components (Yew's server renderer): the whole handbook as one page per
+//! screen, the citizen guide as one page per question, and an index. The pages
+//! need no script: links go between files, and the guide's answers are links.
+//! Used by `bti-export`, by the render tests and as the static twin of the
+//! performance bench.
+
+use std::rc::Rc;
+
+use yew::{AttrValue, BaseComponent, LocalServerRenderer};
+
+use crate::components::guide::{node_file, GuidePage, GuidePageProps, DEFAULT_EXIT};
+use crate::components::handbook::{HandbookView, HandbookViewProps, NavMode};
+use crate::handbook::crumbs::crumbs;
+use crate::handbook::route::{Page, Route};
+use crate::i18n::Lang;
+use crate::load::Loaded;
+
+/// Renders `C` with `props` to HTML, without hydration markers.
+pub fn render<C: BaseComponent>(props: C::Properties) -> String {
+    futures::executor::block_on(
+        LocalServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+/// One file of the export: its path under the output folder and its bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct File {
+    pub path: String,
+    pub text: String,
+}
+
+/// The widget's style sheet for pages without a shadow root: `:host` becomes
+/// the wrapper `.bti-host`, everything else stays as it is.
+pub fn page_css(widget_css: &str) -> String {
+    widget_css.replace(":host", ".bti-host")
+}
+
+/// Escapes text for HTML element content and attribute values.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A whole HTML document around a rendered screen. `up` is the way back to the
+/// export's root folder (`""` or `"../"`), where the style sheets are.
+fn document(lang: Lang, title: &str, up: &str, sheets: &[&str], body: &str) -> String {
+    let links: String = sheets
+        .iter()
+        .map(|s| format!("<link rel=\"stylesheet\" href=\"{up}{s}\">"))
+        .collect();
+    format!(
+        "<!doctype html>\n<html lang=\"{code}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n{links}\n</head>\n<body class=\"bti-export\">\n\
+         <div class=\"bti-host\"><div class=\"bti-root\" lang=\"{code}\" dir=\"{dir}\">{body}</div></div>\n\
+         </body>\n</html>\n",
+        code = lang.code(),
+        dir = lang.dir(),
+        title = escape(title),
+    )
+}
+
+/// One handbook screen's markup: links point to the other pages' files.
+pub fn handbook_page(loaded: &Rc<Loaded>, lang: Lang, route: Route) -> String {
+    render::<HandbookView>(HandbookViewProps {
+        loaded: loaded.clone(),
+        lang,
+        ns: AttrValue::from("bti"),
+        mode: NavMode::Pages,
+        initial: route,
+        instance: 0,
+        base: AttrValue::default(),
+        src: None,
+        switcher: Default::default(),
+    })
+}
+
+/// Every handbook screen a static export has, in reading order.
+pub fn handbook_pages(loaded: &Loaded) -> Vec<Page> {
+    let c = &loaded.content;
+    let mut pages = vec![Page::Front];
+    for l in &c.levels {
+        pages.push(Page::Level(l.id.clone()));
+        pages.extend(l.steps.iter().map(|s| Page::Step(s.id.clone())));
+    }
+    fn catalog(all: fn(Option<String>) -> Page, ids: Vec<&String>) -> Vec<Page> {
+        std::iter::once(all(None))
+            .chain(ids.into_iter().map(|id| all(Some(id.clone()))))
+            .collect()
+    }
+    pages.extend(catalog(
+        Page::Tools,
+        c.tools.iter().map(|t| &t.id).collect(),
+    ));
+    pages.extend(catalog(Page::Laws, c.laws.iter().map(|t| &t.id).collect()));
+    pages.extend(catalog(
+        Page::Roles,
+        c.roles.iter().map(|t| &t.id).collect(),
+    ));
+    pages.extend(catalog(
+        Page::Services,
+        c.services.iter().map(|t| &t.id).collect(),
+    ));
+    let p = &c.publication;
+    pages.extend(catalog(
+        Page::Kommune,
+        p.kommune.iter().map(|t| &t.id).collect(),
+    ));
+    pages.extend(catalog(Page::Etat, p.etat.iter().map(|t| &t.id).collect()));
+    pages
+}
+
+/// Where quick exit goes in an export: the content's own https address, else
+/// the widget's neutral default.
+fn exit_url(loaded: &Loaded) -> String {
+    loaded
+        .content
+        .meta
+        .exit_url
+        .as_deref()
+        .filter(|u| u.starts_with("https://"))
+        .unwrap_or(DEFAULT_EXIT)
+        .to_string()
+}
+
+/// The whole export: `index.html`, `handbok/*.html`, `veileder/*.html` and the
+/// two style sheets (given as the widget's own CSS texts).
+pub fn site(loaded: &Rc<Loaded>, lang: Lang, guide_css: &str, handbook_css: &str) -> Vec<File> {
+    let s = lang.strings();
+    let code = lang.code();
+    let kommune = loaded.content.meta.kommune.get(code).to_string();
+    let mut files = vec![
+        File {
+            path: "bti-veileder.css".into(),
+            text: page_css(guide_css),
+        },
+        File {
+            path: "bti-handbook.css".into(),
+            text: page_css(handbook_css),
+        },
+    ];
+    let staff_sheets = ["bti-veileder.css", "bti-handbook.css"];
+    for page in handbook_pages(loaded) {
+        let Some(file) = page.file() else { continue };
+        let route = Route::page(page);
+        let title = crumbs(&loaded.content, lang, &route)
+            .pop()
+            .map(|(_, label)| label)
+            .unwrap_or_default();
+        let body = handbook_page(loaded, lang, route);
+        files.push(File {
+            path: format!("handbok/{file}"),
+            text: document(
+                lang,
+                &format!("{title} – {} – {kommune}", s.handbook_title),
+                "../",
+                &staff_sheets,
+                &body,
+            ),
+        });
+    }
+    if let Some(guide) = &loaded.guide {
+        let exit = AttrValue::from(exit_url(loaded));
+        for node in &guide.nodes {
+            let id = node.id();
+            let body = render::<GuidePage>(GuidePageProps {
+                loaded: loaded.clone(),
+                guide: guide.clone(),
+                lang,
+                node: AttrValue::from(id.to_string()),
+                exit: exit.clone(),
+            });
+            files.push(File {
+                path: format!("veileder/{}", node_file(guide, id)),
+                text: document(
+                    lang,
+                    &format!("{} – {kommune}", s.guide_title),
+                    "../",
+                    &["bti-veileder.css"],
+                    &body,
+                ),
+            });
+        }
+    }
+    let mut index = format!(
+        "<main class=\"bti-page\"><h1 class=\"bti-page__title\">{}</h1><ul class=\"bti-entry\">",
+        escape(&kommune)
+    );
+    index.push_str(&format!(
+        "<li class=\"bti-entry__item bti-entry__item--primary\"><a class=\"bti-link\" href=\"handbok/index.html\">{}</a></li>",
+        escape(s.handbook_title)
+    ));
+    if loaded.guide.is_some() {
+        index.push_str(&format!(
+            "<li class=\"bti-entry__item\"><a class=\"bti-link\" href=\"veileder/index.html\">{}</a></li>",
+            escape(s.guide_title)
+        ));
+    }
+    index.push_str("</ul></main>");
+    files.push(File {
+        path: "index.html".into(),
+        text: document(lang, &kommune, "", &staff_sheets, &index),
+    });
+    files
+}
+
+/// Reads a content file from disk with every part its index names (paths
+/// relative to the index), merges and checks it, as the widget would.
+pub fn load_path(path: &std::path::Path) -> Result<crate::model::Checked, String> {
+    use crate::model::{check, decode, json, Part};
+    let read = |p: &std::path::Path| {
+        std::fs::read_to_string(p).map_err(|e| format!("{}: kan ikke lese filen: {e}", p.display()))
+    };
+    let text = read(path)?;
+    let parts: Vec<Part> = match json::parse(&text)
+        .ok()
+        .and_then(|t| t.get("parts").cloned())
+    {
+        Some(v) => decode::decode_value(&v, &[json::Seg::Key("parts".into())])
+            .map_err(|e| format!("{}: {e}", path.display()))?,
+        None => Vec::new(),
+    };
+    if parts.is_empty() {
+        return Ok(check::load_str(&text));
+    }
+    let dir = path.parent().unwrap_or(std::path::Path::new(""));
+    let texts = parts
+        .iter()
+        .map(|p| read(&dir.join(&p.src)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let with_text: Vec<(Part, &str)> = parts
+        .iter()
+        .cloned()
+        .zip(texts.iter().map(String::as_str))
+        .collect();
+    Ok(check::load_split(&text, &with_text))
+}
