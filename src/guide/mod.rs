@@ -94,18 +94,17 @@ impl GuideState {
                 None => self.clone(),
             },
             GuideAction::Reload(guide) if Rc::ptr_eq(guide, &self.guide) => self.clone(),
+            // The same guide in another language has the same graph: keep the
+            // place when the new guide still has it, else start over.
             GuideAction::Reload(guide) => {
-                // Replay the answers on the new guide; any that no longer fit start it over.
-                let replayed =
-                    self.answered
-                        .iter()
-                        .try_fold(GuideState::new(guide.clone()), |state, a| {
-                            let next = state.apply(&GuideAction::Answer(a.answer.clone()));
-                            (state.current == a.node && next != state).then_some(next)
-                        });
-                match replayed {
-                    Some(state) if state.current == self.current => state,
-                    _ => GuideState::new(guide.clone()),
+                let keeps = |id: &str| node(guide, id).is_some();
+                if keeps(&self.current) && self.answered.iter().all(|a| keeps(&a.node)) {
+                    GuideState {
+                        guide: guide.clone(),
+                        ..self.clone()
+                    }
+                } else {
+                    GuideState::new(guide.clone())
                 }
             }
         }

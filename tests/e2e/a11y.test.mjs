@@ -4,7 +4,7 @@
 
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useEnvironment, openPage, assertClean, waitForWidgetEvent, expectVisible, expectHidden, runAxe, screenshot } from './helpers.mjs';
+import { useEnvironment, openPage, assertClean, waitForWidgetEvent, expectVisible, expectHidden, runAxe, screenshot, assertNoSidewaysScroll } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 
@@ -60,22 +60,7 @@ for (const state of STATES) {
   test(`reflow: ${state.name} at 320 px needs no horizontal scrolling`, async () => {
     const s = await openState(state, 320);
     try {
-      const { scrollWidth, widest } = await s.page.evaluate(() => {
-        // Name the widest element to make a failure easy to find, looking into shadow roots.
-        let widest = null;
-        const walk = (root) => {
-          for (const el of root.querySelectorAll('*')) {
-            const right = el.getBoundingClientRect().right;
-            if (right > 320 && (!widest || right > widest.right)) {
-              widest = { right: Math.round(right), tag: el.localName, cls: String(el.className || '') };
-            }
-            if (el.shadowRoot) walk(el.shadowRoot);
-          }
-        };
-        walk(document);
-        return { scrollWidth: document.documentElement.scrollWidth, widest };
-      });
-      assert.ok(scrollWidth <= 320, `scrollWidth is ${scrollWidth} px; widest element: ${JSON.stringify(widest)}`);
+      await assertNoSidewaysScroll(s.page, 320, state.name);
       assertClean(s);
     } finally {
       await s.context.close();

@@ -8,20 +8,7 @@ import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ROOT,
-  useEnvironment,
-  externalRequests,
-  assertClean,
-  relevantErrors,
-  openPage,
-  waitForWidgetEvent,
-  expectVisible,
-  expectHidden,
-  poll,
-  runAxe,
-  screenshot,
-} from './helpers.mjs';
+import { ROOT, useEnvironment, externalRequests, assertClean, relevantErrors, openPage, waitForWidgetEvent, expectVisible, expectHidden, poll, runAxe, screenshot, deepFocus, assertNoSidewaysScroll } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 
@@ -92,15 +79,6 @@ function where(page) {
   return page.evaluate(() => ({ href: location.href, history: history.length }));
 }
 
-/** The heading that has focus, through the shadow root. */
-function focusedText(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return { tag: el?.localName ?? null, text: (el?.textContent ?? '').trim() };
-  });
-}
-
 async function tapAnswer(s, label) {
   await s.widget.getByRole('button', { name: label, exact: true }).tap();
 }
@@ -108,7 +86,7 @@ async function tapAnswer(s, label) {
 async function expectScreen(s, title, what) {
   await expectVisible(s.widget.getByRole('heading', { name: title, level: 3, exact: true }), `${what}: the heading "${title}"`);
   const f = await poll(async () => {
-    const f = await focusedText(s.page);
+    const f = await deepFocus(s.page);
     return f.text === title ? f : null;
   }, `focus on "${title}" (${what})`, { timeout: 3000 });
   assert.equal(f.tag, 'h3');
@@ -482,19 +460,7 @@ for (const sc of SCREENS) {
   test(`320 px: ${sc.name} needs no horizontal scrolling`, async () => {
     const s = await openScreen(sc, { width: 320, height: 700 });
     try {
-      const { scrollWidth, widest } = await s.page.evaluate(() => {
-        let widest = null;
-        const walk = (root) => {
-          for (const el of root.querySelectorAll('*')) {
-            const right = el.getBoundingClientRect().right;
-            if (right > 320 && (!widest || right > widest.right)) widest = { right: Math.round(right), tag: el.localName, cls: String(el.className || ''), text: (el.textContent || '').trim().slice(0, 40) };
-            if (el.shadowRoot) walk(el.shadowRoot);
-          }
-        };
-        walk(document);
-        return { scrollWidth: document.documentElement.scrollWidth, widest };
-      });
-      assert.ok(scrollWidth <= 320, `scrollWidth is ${scrollWidth} px; widest element: ${JSON.stringify(widest)}`);
+      await assertNoSidewaysScroll(s.page, 320, sc.name);
       assertClean(s);
     } finally {
       await s.context.close();

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, RESULTS, openPage, runAxe, overflow, useEnvironment } from './helpers.mjs';
+import { ROOT, RESULTS, openPage, runAxe, assertNoSidewaysScroll, useEnvironment } from './helpers.mjs';
 
 const OUT = path.join(RESULTS, 'export');
 const env = useEnvironment({ before, after }, { requireBuild: false });
@@ -79,8 +79,7 @@ for (const file of SAMPLES) {
       assert.equal(await page.locator('script').count(), 0, 'no script on an exported page');
       const { violations, summary } = await runAxe(page);
       assert.equal(violations.length, 0, summary);
-      const { scrollWidth, widest } = await overflow(page, 320);
-      assert.ok(scrollWidth <= 320, `scrollWidth ${scrollWidth}; widest ${JSON.stringify(widest)}`);
+      await assertNoSidewaysScroll(page, 320, file);
     } finally {
       await context.close();
     }

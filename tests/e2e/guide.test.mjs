@@ -3,21 +3,12 @@
 
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useEnvironment, openPage, assertClean, waitForWidgetEvent, expectVisible, expectHidden, poll } from './helpers.mjs';
+import { useEnvironment, openPage, assertClean, waitForWidgetEvent, expectVisible, expectHidden, poll, deepFocus } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 
 const CONTENT = /\/eksempel-kommune\.json(\?.*)?$/;
 const FIRST_QUESTION = 'Hvem er du bekymret for?';
-
-/** The element that has focus, looking through open shadow roots. */
-function deepFocus(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return { tag: el?.localName ?? null, role: el?.getAttribute('role') ?? null, text: el?.textContent?.trim() ?? '' };
-  });
-}
 
 test('while the content loads, a status says "Laster veilederen …"', async () => {
   const s = await openPage(env.browser);

@@ -8,18 +8,7 @@ import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ROOT,
-  useEnvironment,
-  openPage,
-  assertClean,
-  waitForWidgetEvent,
-  expectVisible,
-  expectHidden,
-  poll,
-  runAxe,
-  screenshot,
-} from './helpers.mjs';
+import { ROOT, useEnvironment, openPage, assertClean, waitForWidgetEvent, expectVisible, expectHidden, poll, runAxe, screenshot, deepFocus, tabTo, assertNoSidewaysScroll } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 
@@ -66,45 +55,16 @@ async function openHandbook(hash = '', { width = 1280, height = 900 } = {}) {
   return s;
 }
 
-/** The element that has focus, looking through open shadow roots. */
-function deepFocus(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    let inWidget = false;
-    while (el?.shadowRoot?.activeElement) {
-      if (el.id === 'handbok') inWidget = true;
-      el = el.shadowRoot.activeElement;
-    }
-    return {
-      tag: el?.localName ?? null,
-      text: (el?.textContent ?? '').trim().replace(/\s+/g, ' '),
-      href: el?.getAttribute?.('href') ?? null,
-      inWidget,
-    };
-  });
-}
-
+/** Waits until the widget's h2 with `text` has focus. */
 async function expectFocusOnHeading(page, text, what) {
   const f = await poll(async () => {
     const f = await deepFocus(page);
-    return f.tag === 'h2' && f.inWidget && f.text === text ? f : null;
+    return f.tag === 'h2' && f.host?.id === 'handbok' && f.text === text ? f : null;
   }, `focus on the h2 "${text}" (${what})`, { timeout: 5000 }).catch(async (err) => {
     const f = await deepFocus(page);
     throw new assert.AssertionError({ message: `${err.message}; focus is on ${JSON.stringify(f)}` });
   });
   return f;
-}
-
-/** Presses Tab (or Shift+Tab) until `match(focus)`; fails after `max` presses. */
-async function tabTo(page, match, what, { back = false, max = 80 } = {}) {
-  const seen = [];
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    const f = await deepFocus(page);
-    seen.push(`${f.tag}:${f.text.slice(0, 40)}`);
-    if (match(f)) return f;
-  }
-  throw new assert.AssertionError({ message: `${what}: not reached after ${max} presses; went through ${seen.join(' | ')}` });
 }
 
 function hashOf(page) {
@@ -120,7 +80,7 @@ test('first load leaves focus where it was (on a front page and on a deep link)'
       await expectVisible(s.widget.getByRole('heading', { level: 2 }), 'the page heading');
       await s.page.waitForTimeout(400);
       const f = await deepFocus(s.page);
-      assert.equal(f.inWidget, false, `on first load of "intranett.html${hash}" focus must stay out of the widget; it is on ${JSON.stringify(f)}`);
+      assert.equal(f.host?.id === 'handbok', false, `on first load of "intranett.html${hash}" focus must stay out of the widget; it is on ${JSON.stringify(f)}`);
       assert.equal(f.tag, 'body', `focus stays on the document body, got ${JSON.stringify(f)}`);
       assertClean(s);
     } finally {
@@ -135,24 +95,24 @@ test('keyboard only: front → Nivå 0 → first step → Forsiden → "Jeg er b
     const { page } = s;
     await expectVisible(s.widget.getByRole('heading', { name: frontTitle, level: 2 }), 'the front page heading');
 
-    await tabTo(page, (f) => f.inWidget && f.tag === 'a' && f.text === levelTitle(LEVEL0), `the level link "${levelTitle(LEVEL0)}"`);
+    await tabTo(page, (f) => f.host?.id === 'handbok' && f.tag === 'a' && f.text === levelTitle(LEVEL0), `the level link "${levelTitle(LEVEL0)}"`);
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.hash === `${NS}/niva/${LEVEL0.id}`);
     await expectFocusOnHeading(page, levelTitle(LEVEL0), 'after opening the level');
 
-    await tabTo(page, (f) => f.inWidget && f.tag === 'a' && f.text === nb(FIRST_STEP.title), `the step link "${nb(FIRST_STEP.title)}"`);
+    await tabTo(page, (f) => f.host?.id === 'handbok' && f.tag === 'a' && f.text === nb(FIRST_STEP.title), `the step link "${nb(FIRST_STEP.title)}"`);
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.hash === `${NS}/steg/${FIRST_STEP.id}`);
     await expectFocusOnHeading(page, nb(FIRST_STEP.title), 'after opening the step from the level');
     await expectVisible(s.widget.getByText(`Nivå 0 · Steg 1 av ${LEVEL0.steps.length}`), 'the step position "Nivå 0 · Steg 1 av N"');
 
     // Backwards through the toolbar to the breadcrumb's "Forsiden".
-    await tabTo(page, (f) => f.inWidget && f.tag === 'a' && f.text === 'Forsiden', 'the breadcrumb link "Forsiden"', { back: true });
+    await tabTo(page, (f) => f.host?.id === 'handbok' && f.tag === 'a' && f.text === 'Forsiden', 'the breadcrumb link "Forsiden"', { back: true });
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.hash === `${NS}/`);
     await expectFocusOnHeading(page, frontTitle, 'after going back to the front page');
 
-    await tabTo(page, (f) => f.inWidget && f.tag === 'a' && f.text === START_HERE, `the link "${START_HERE}"`);
+    await tabTo(page, (f) => f.host?.id === 'handbok' && f.tag === 'a' && f.text === START_HERE, `the link "${START_HERE}"`);
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.hash === `${NS}/steg/${FIRST_STEP.id}`);
     await expectFocusOnHeading(page, nb(FIRST_STEP.title), `after "${START_HERE}"`);
@@ -165,7 +125,7 @@ test('keyboard only: front → Nivå 0 → first step → Forsiden → "Jeg er b
 test('"Hopp til innholdet" is the first focusable thing in the widget and moves focus to the page heading', async () => {
   const s = await openHandbook(`${NS}/steg/${FIRST_STEP.id}`);
   try {
-    const first = await tabTo(s.page, (f) => f.inWidget, 'anything inside the widget');
+    const first = await tabTo(s.page, (f) => f.host?.id === 'handbok', 'anything inside the widget');
     assert.equal(first.tag, 'button', `first focusable in the widget is a button, got ${JSON.stringify(first)}`);
     assert.equal(first.text, 'Hopp til innholdet');
     await expectVisible(s.widget.getByRole('button', { name: 'Hopp til innholdet' }), 'the focused skip button');
@@ -575,22 +535,6 @@ async function axeClean(s, label) {
   assert.equal(violations.length, 0, `axe found ${violations.length} violation(s) on ${label}:\n${summary}`);
 }
 
-async function noSidewaysScroll(page, width) {
-  const { scrollWidth, widest } = await page.evaluate((w) => {
-    let widest = null;
-    const walk = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        const right = el.getBoundingClientRect().right;
-        if (right > w && (!widest || right > widest.right)) widest = { right: Math.round(right), tag: el.localName, cls: String(el.className || ''), text: (el.textContent || '').trim().slice(0, 40) };
-        if (el.shadowRoot) walk(el.shadowRoot);
-      }
-    };
-    walk(document);
-    return { scrollWidth: document.documentElement.scrollWidth, widest };
-  }, width);
-  assert.ok(scrollWidth <= width, `scrollWidth is ${scrollWidth} px at ${width} px; widest element: ${JSON.stringify(widest)}`);
-}
-
 for (const p of PAGES) {
   test(`axe at 1280 px: ${p.name} (#bti-handbok${p.hash}) has no WCAG 2.1 A/AA violations`, async () => {
     const s = await openAt(p, 1280);
@@ -607,7 +551,7 @@ for (const p of PAGES.filter((x) => x.name === 'front' || x.name === 'step')) {
   test(`320 px: ${p.name} has no axe violations and no horizontal scroll`, async () => {
     const s = await openAt(p, 320);
     try {
-      await noSidewaysScroll(s.page, 320);
+      await assertNoSidewaysScroll(s.page, 320);
       await axeClean(s, `${p.name} at 320 px`);
       assertClean(s);
     } finally {

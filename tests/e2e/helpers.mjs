@@ -301,18 +301,18 @@ export function useEnvironment({ before, after }, { requireBuild = true } = {}) 
 }
 
 /**
- * Horizontal overflow at the page's current width: the document's scrollWidth
- * and the element reaching furthest right (looking into shadow roots), so a
- * failure names what to fix. Returns { scrollWidth, widest }.
+ * Horizontal overflow at the page's width: the document's scrollWidth and the
+ * element reaching furthest right (looking into shadow roots), so a failure
+ * names what to fix. Fails when the page scrolls sideways.
  */
-export async function overflow(page, width) {
-  return page.evaluate((limit) => {
+export async function assertNoSidewaysScroll(page, width, what = '') {
+  const { scrollWidth, widest } = await page.evaluate((limit) => {
     let widest = null;
     const walk = (root) => {
       for (const el of root.querySelectorAll('*')) {
         const right = el.getBoundingClientRect().right;
-        if (right > limit && (!widest || right > widest.right)) {
-          widest = { right: Math.round(right), tag: el.localName, cls: String(el.className || '') };
+        if (right > limit + 1 && (!widest || right > widest.right)) {
+          widest = { right: Math.round(right), tag: el.localName, cls: String(el.className || ''), text: (el.textContent || '').trim().slice(0, 40) };
         }
         if (el.shadowRoot) walk(el.shadowRoot);
       }
@@ -320,4 +320,40 @@ export async function overflow(page, width) {
     walk(document);
     return { scrollWidth: document.documentElement.scrollWidth, widest };
   }, width);
+  assert.ok(scrollWidth <= width, `${what ? `${what}: ` : ''}scrollWidth is ${scrollWidth} px at ${width} px; widest element: ${JSON.stringify(widest)}`);
+}
+
+/**
+ * The element that has focus, looking through shadow roots: its tag, role,
+ * text (spaces collapsed) and href, and the outermost shadow host on the way
+ * (`host.id`, `host.tag`), or null when focus is in the page itself.
+ */
+export function deepFocus(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    let host = null;
+    while (el?.shadowRoot?.activeElement) {
+      host ??= { id: el.id, tag: el.localName };
+      el = el.shadowRoot.activeElement;
+    }
+    return {
+      tag: el?.localName ?? null,
+      role: el?.getAttribute?.('role') ?? null,
+      text: (el?.textContent ?? '').trim().replace(/\s+/g, ' '),
+      href: el?.getAttribute?.('href') ?? null,
+      host,
+    };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until `match(deepFocus())` holds; fails naming what it went through. */
+export async function tabTo(page, match, what, { back = false, max = 80 } = {}) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const f = await deepFocus(page);
+    seen.push(`${f.tag}:${f.text.slice(0, 40)}`);
+    if (match(f)) return f;
+  }
+  throw new assert.AssertionError({ message: `${what}: not reached after ${max} presses; went through ${seen.join(' | ')}` });
 }

@@ -14,17 +14,7 @@ import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ROOT,
-  useEnvironment,
-  openPage,
-  assertClean,
-  waitForWidgetEvent,
-  expectVisible,
-  poll,
-  runAxe,
-  screenshot,
-} from './helpers.mjs';
+import { ROOT, useEnvironment, openPage, assertClean, waitForWidgetEvent, expectVisible, poll, runAxe, screenshot, deepFocus, tabTo, assertNoSidewaysScroll } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 
@@ -176,54 +166,14 @@ async function showHandbookScreen(s, lang, screen) {
 
 const escapeRe = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The element that has focus, through open shadow roots. */
-function deepFocus(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    let inWidget = false;
-    while (el?.shadowRoot) {
-      if (el.localName === 'bti-veileder') inWidget = true;
-      if (!el.shadowRoot.activeElement) break;
-      el = el.shadowRoot.activeElement;
-    }
-    return { tag: el?.localName ?? null, text: (el?.textContent ?? '').trim().replace(/\s+/g, ' '), inWidget: inWidget && el?.localName !== 'bti-veileder' };
-  });
-}
-
-async function tabTo(page, match, what, { back = false, max = 80 } = {}) {
-  const seen = [];
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    const f = await deepFocus(page);
-    seen.push(`${f.tag}:${f.text.slice(0, 30)}`);
-    if (match(f)) return f;
-  }
-  throw new assert.AssertionError({ message: `${what}: not reached after ${max} presses; went through ${seen.join(' | ')}` });
-}
-
+/** Waits until the widget element `tag` with `text` has focus. */
 async function expectFocusOn(page, tag, text, what) {
   return poll(async () => {
     const f = await deepFocus(page);
-    return f.inWidget && f.tag === tag && f.text === text ? f : null;
+    return f.host?.tag === 'bti-veileder' && f.tag === tag && f.text === text ? f : null;
   }, `focus on the ${tag} "${text}" (${what})`, { timeout: 5000 }).catch(async (err) => {
     throw new assert.AssertionError({ message: `${err.message}; focus is on ${JSON.stringify(await deepFocus(page))}` });
   });
-}
-
-async function noSidewaysScroll(page, width, what) {
-  const { scrollWidth, widest } = await page.evaluate((w) => {
-    let widest = null;
-    const walk = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        const right = el.getBoundingClientRect().right;
-        if (right > w + 1 && (!widest || right > widest.right)) widest = { right: Math.round(right), tag: el.localName, cls: String(el.className || ''), text: (el.textContent || '').trim().slice(0, 40) };
-        if (el.shadowRoot) walk(el.shadowRoot);
-      }
-    };
-    walk(document);
-    return { scrollWidth: document.documentElement.scrollWidth, widest };
-  }, width);
-  assert.ok(scrollWidth <= width, `${what}: scrollWidth is ${scrollWidth} px at a ${width} px viewport; widest element: ${JSON.stringify(widest)}`);
 }
 
 // ---------------------------------------------------------------- 1. axe on every screen, per language and width
@@ -289,7 +239,7 @@ for (const lang of LANGS) {
     try {
       const failures = [];
       const check = async (what) => {
-        await noSidewaysScroll(s.page, 320, `${what} (${lang})`).catch((err) => failures.push(err.message));
+        await assertNoSidewaysScroll(s.page, 320, `${what} (${lang})`).catch((err) => failures.push(err.message));
       };
       await gotoGuide(s, lang);
       await check('guide, first question');
@@ -496,27 +446,27 @@ test('keyboard only through the guide: quick exit first, answers by Enter/Space,
     const { page } = s;
     await gotoGuide(s, null);
     await page.waitForTimeout(200);
-    const first = await tabTo(page, (f) => f.inWidget, 'anything inside the widget');
+    const first = await tabTo(page, (f) => f.host?.tag === 'bti-veileder', 'anything inside the widget');
     assert.deepEqual({ tag: first.tag, text: first.text }, { tag: 'button', text: 'Forlat siden raskt' }, 'the first Tab into the widget lands on the quick-exit skip button');
     await expectVisible(s.widget.getByRole('button', { name: 'Forlat siden raskt' }), 'the focused skip button on screen');
 
     // Answer 1 with Enter.
     let label = gAnswer('nb', GUIDE_PATH[0].q, GUIDE_PATH[0].a);
-    await tabTo(page, (f) => f.inWidget && f.tag === 'button' && f.text === label, `the answer "${label}"`);
+    await tabTo(page, (f) => f.host?.tag === 'bti-veileder' && f.tag === 'button' && f.text === label, `the answer "${label}"`);
     await page.keyboard.press('Enter');
     await expectFocusOn(page, 'h3', gTitle('nb', GUIDE_PATH[1].q), 'after answering with Enter');
 
     // Answer 2 with Space.
     label = gAnswer('nb', GUIDE_PATH[1].q, GUIDE_PATH[1].a);
-    await tabTo(page, (f) => f.inWidget && f.tag === 'button' && f.text === label, `the answer "${label}"`);
+    await tabTo(page, (f) => f.host?.tag === 'bti-veileder' && f.tag === 'button' && f.text === label, `the answer "${label}"`);
     await page.keyboard.press('Space');
     await expectFocusOn(page, 'h3', gTitle('nb', GUIDE_PATH[2].q), 'after answering with Space');
 
     // Answer 3: Tab past it, then Shift+Tab back to it, and Enter.
     label = gAnswer('nb', GUIDE_PATH[2].q, GUIDE_PATH[2].a);
-    await tabTo(page, (f) => f.inWidget && f.tag === 'button' && f.text === label, `the answer "${label}"`);
+    await tabTo(page, (f) => f.host?.tag === 'bti-veileder' && f.tag === 'button' && f.text === label, `the answer "${label}"`);
     await page.keyboard.press('Tab');
-    const back = await tabTo(page, (f) => f.inWidget && f.tag === 'button' && f.text === label, `the answer "${label}" going back`, { back: true, max: 3 });
+    const back = await tabTo(page, (f) => f.host?.tag === 'bti-veileder' && f.tag === 'button' && f.text === label, `the answer "${label}" going back`, { back: true, max: 3 });
     assert.equal(back.text, label);
     await page.keyboard.press('Enter');
     await expectFocusOn(page, 'h3', gTitle('nb', RESULT), 'on the result');
@@ -560,7 +510,7 @@ test('forced colours: guide question and result, handbook front and step at 360 
           return cs ? { forcedColorAdjust: cs.forcedColorAdjust, borderStyle: cs.borderTopStyle, borderWidth: cs.borderTopWidth } : null;
         });
         if (sys) assert.notEqual(sys.forcedColorAdjust, 'none', `${name}: buttons follow the system colours (${JSON.stringify(sys)})`);
-        await noSidewaysScroll(s.page, width, `${name} in forced colours`);
+        await assertNoSidewaysScroll(s.page, width, `${name} in forced colours`);
         const file = await screenshot(s.page, `i18n-forced-colors-${name}-${width}`);
         assert.ok(fs.statSync(file).size > 1000, `${file} was written`);
         assertClean(s);
@@ -587,7 +537,7 @@ test('200 % zoom (640 px viewport at device scale 2): guide question and result,
     const z = { page, context };
     try {
       await go(z);
-      await noSidewaysScroll(page, 640, `${name} at 200 %`);
+      await assertNoSidewaysScroll(page, 640, `${name} at 200 %`);
       const file = await screenshot(page, `i18n-zoom200-${name}-640`);
       assert.ok(fs.statSync(file).size > 1000, `${file} was written`);
       assert.deepEqual(errors.filter((e) => !/favicon/.test(e)), [], 'no console errors');
@@ -619,7 +569,7 @@ for (const [name, go, host] of [['guide result', guideResult, 'bti-veileder'], [
       }, [TEXT_SPACING, host]);
       assert.ok(Math.abs(parseFloat(applied.letterSpacing) - 0.12 * parseFloat(applied.fontSize)) < 0.5, `the overrides apply inside the shadow root: ${JSON.stringify(applied)}`);
       await s.page.waitForTimeout(100);
-      await noSidewaysScroll(s.page, 320, `${name} with text spacing`);
+      await assertNoSidewaysScroll(s.page, 320, `${name} with text spacing`);
       const clipped = await s.page.evaluate((host) => {
         const sr = document.querySelector(host).shadowRoot;
         const out = [];

@@ -18,7 +18,7 @@ pub struct LangSwitcherProps {
 #[function_component(LangSwitcher)]
 pub fn lang_switcher(props: &LangSwitcherProps) -> Html {
     let s = props.lang.strings();
-    let id = format!("bti{}-lang", props.instance);
+    let id = super::aria_id(props.instance, "lang");
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| {

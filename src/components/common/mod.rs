@@ -4,3 +4,11 @@ pub mod emergency;
 pub mod error_view;
 pub mod lang_switcher;
 pub mod rich;
+
+use yew::AttrValue;
+
+/// The id of an element of widget instance `instance`: unique on a page with
+/// several widgets, so `aria-labelledby` and `for` never point into another one.
+pub fn aria_id(instance: u32, suffix: &str) -> AttrValue {
+    AttrValue::from(format!("bti{instance}-{suffix}"))
+}

@@ -10,6 +10,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::common::aria_id;
+
 use crate::components::common::emergency::EmergencyBox;
 use crate::guide::GuideAction;
 use crate::hooks::focus::use_focus_and_scroll_on_change;
@@ -19,7 +21,9 @@ use crate::load::Loaded;
 use crate::model::{Guide, Node};
 use quick_exit::{QuickExit, QuickExitBar};
 use result::ResultScreen;
-pub use screens::{node_file, Answers, GuidePage, GuidePageProps, LocalEmergency, QuestionScreen};
+pub use screens::{
+    local_emergency, node_file, question_screen, Answers, GuidePage, GuidePageProps,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct GuideViewProps {
@@ -98,13 +102,18 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
         forget: dispatch.reform(|()| GuideAction::Restart),
         url: props.exit.clone(),
     };
-    let heading_id = format!("bti{}-q", props.instance);
+    let heading_id = aria_id(props.instance, "q");
     let node = state.current_node();
     let screen = match node {
-        Some(Node::Question(q)) => html! {
-            <QuestionScreen question={q.clone()} number={state.question_number()} lang={props.lang}
-                heading={heading.clone()} heading_id={heading_id.clone()} answers={Answers::Buttons(dispatch.clone())} />
-        },
+        Some(Node::Question(q)) => question_screen(
+            q,
+            state.question_number(),
+            props.lang,
+            &heading,
+            heading_id.clone(),
+            &Answers::Buttons(dispatch.clone()),
+            &props.guide,
+        ),
         Some(Node::Result(r)) => html! {
             <ResultScreen result={r.clone()} state={(*state).clone()}
                 loaded={props.loaded.clone()} lang={props.lang} heading={heading.clone()}
@@ -117,7 +126,7 @@ fn guide_screens(props: &GuideScreensProps) -> Html {
         <div class="bti-guide" ref={root}>
             <QuickExitBar exit={quick_exit} lang={props.lang} instance={props.instance} />
             { props.switcher.clone() }
-            <LocalEmergency loaded={props.loaded.clone()} guide={props.guide.clone()} lang={props.lang} compact={matches!(node, Some(Node::Question(_)))} />
+            { local_emergency(&props.loaded, &props.guide, props.lang, matches!(node, Some(Node::Question(_)))) }
             <h2 class="bti-guide__title">{ s.guide_title }</h2>
             { screen }
             if !state.answered.is_empty() {

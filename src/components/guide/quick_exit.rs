@@ -8,6 +8,8 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::common::aria_id;
+
 use crate::guide::shift::{KeyEvent, Outcome, ShiftCounter};
 use crate::i18n::Lang;
 
@@ -88,7 +90,7 @@ pub fn quick_exit_bar(props: &QuickExitBarProps) -> Html {
         let exit = props.exit.clone();
         Callback::from(move |_: MouseEvent| exit.leave())
     };
-    let note_id = format!("bti{}-exit-note", props.instance);
+    let note_id = aria_id(props.instance, "exit-note");
     html! {
         <>
             <button type="button" class="bti-skip" onclick={leave.clone()}>{ s.quick_exit_skip }</button>

@@ -32,82 +32,64 @@ pub fn node_file(guide: &Guide, id: &str) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionScreenProps {
-    pub question: Question,
-    /// 1-based number of this question on the reader's way; 0 where the way is
-    /// not known (a static page reached by several ways).
-    pub number: usize,
-    pub lang: Lang,
-    pub heading: NodeRef,
-    pub heading_id: AttrValue,
-    pub answers: Answers,
-    /// Where the answers lead, for `Answers::Links`.
-    #[prop_or_default]
-    pub guide: Option<Rc<Guide>>,
-}
-
-#[function_component(QuestionScreen)]
-pub fn question_screen(props: &QuestionScreenProps) -> Html {
-    let s = props.lang.strings();
-    let code = props.lang.code();
-    let q = &props.question;
-    let heading_id = props.heading_id.clone();
+/// A question screen. `number` is the question's 1-based number on the
+/// reader's way, 0 where the way is not known (a static page reached by several
+/// ways). A plain function, not a component: the guide build stays smaller.
+pub fn question_screen(
+    q: &Question,
+    number: usize,
+    lang: Lang,
+    heading: &NodeRef,
+    heading_id: AttrValue,
+    answers: &Answers,
+    guide: &Guide,
+) -> Html {
+    let s = lang.strings();
+    let code = lang.code();
     html! {
         <section class="bti-question" aria-labelledby={heading_id.clone()}>
-            if props.number > 0 {
-                <p class="bti-progress">{ fill(s.step_of, &[&props.number.to_string()]) }</p>
+            if number > 0 {
+                <p class="bti-progress">{ fill(s.step_of, &[&number.to_string()]) }</p>
             }
-            <h3 class="bti-question__title" id={heading_id.clone()} tabindex="-1" ref={props.heading.clone()} lang={q.title.fallback_lang(code)}>{ q.title.get(code) }</h3>
+            <h3 class="bti-question__title" id={heading_id.clone()} tabindex="-1" ref={heading.clone()} lang={q.title.fallback_lang(code)}>{ q.title.get(code) }</h3>
             if let Some(help) = &q.help { <Rich text={help.clone()} lang={code} /> }
             <ul class="bti-answers" aria-labelledby={heading_id}>
                 { for q.answers.iter().map(|a| {
                     let lang = a.label.fallback_lang(code);
                     let label = a.label.get(code);
-                    match (&props.answers, &props.guide) {
-                        (Answers::Links, Some(guide)) => html! {
+                    match answers {
+                        Answers::Links => html! {
                             <li><a class="bti-answer" href={node_file(guide, &a.next)} {lang}>{ label }</a></li>
                         },
-                        (Answers::Buttons(dispatch), _) => {
+                        Answers::Buttons(dispatch) => {
                             let id = a.id.clone();
                             let onclick = dispatch.reform(move |_: MouseEvent| GuideAction::Answer(id.clone()));
                             html! { <li><button type="button" class="bti-answer" {onclick} {lang}>{ label }</button></li> }
                         }
-                        (Answers::Links, None) => html! { <li>{ label }</li> },
                     }
                 }) }
             </ul>
-            if props.number == 1 { <p class="bti-private">{ s.private_note }</p> }
+            if number == 1 { <p class="bti-private">{ s.private_note }</p> }
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LocalEmergencyProps {
-    pub loaded: Rc<Loaded>,
-    pub guide: Rc<Guide>,
-    pub lang: Lang,
-    pub compact: bool,
-}
-
 /// The emergency box with the content's own local numbers under the national ones.
-#[function_component(LocalEmergency)]
-pub fn local_emergency(props: &LocalEmergencyProps) -> Html {
-    let s = props.lang.strings();
-    let content = &props.loaded.content;
+pub fn local_emergency(loaded: &Loaded, guide: &Guide, lang: Lang, compact: bool) -> Html {
+    let s = lang.strings();
+    let content = &loaded.content;
     let example = content.meta.example;
-    let local: Vec<_> = props
-        .guide
+    let local: Vec<_> = guide
         .emergency_contacts
         .iter()
         .filter_map(|id| content.contacts.iter().find(|c| &c.id == id).cloned())
         .collect();
     html! {
-        <EmergencyBox lang={props.lang} compact={props.compact}>
+        <EmergencyBox {lang} {compact}>
             if !local.is_empty() {
                 <h3 class="bti-emergency__local-title">{ s.local_numbers }</h3>
                 <ul class="bti-contact-lines">
-                    { for local.into_iter().map(|c| html! { <ContactLine contact={c} lang={props.lang} {example} /> }) }
+                    { for local.into_iter().map(|c| html! { <ContactLine contact={c} {lang} {example} /> }) }
                 </ul>
             }
         </EmergencyBox>
@@ -136,10 +118,15 @@ pub fn guide_page(props: &GuidePageProps) -> Html {
     let node = crate::guide::node(guide, &props.node);
     let at_start = props.node == guide.start;
     let screen = match node {
-        Some(Node::Question(q)) => html! {
-            <QuestionScreen question={q.clone()} number={usize::from(at_start)} lang={props.lang}
-                heading={NodeRef::default()} heading_id={heading_id.clone()} answers={Answers::Links} guide={guide.clone()} />
-        },
+        Some(Node::Question(q)) => question_screen(
+            q,
+            usize::from(at_start),
+            props.lang,
+            &NodeRef::default(),
+            heading_id.clone(),
+            &Answers::Links,
+            guide,
+        ),
         Some(Node::Result(r)) => {
             let mut state = GuideState::new(guide.clone());
             state.current = r.id.clone();
@@ -156,7 +143,7 @@ pub fn guide_page(props: &GuidePageProps) -> Html {
             <div class="bti-exit">
                 <a class="bti-exit__button" href={props.exit.clone()}>{ s.quick_exit }</a>
             </div>
-            <LocalEmergency loaded={props.loaded.clone()} guide={guide.clone()} lang={props.lang} compact={matches!(node, Some(Node::Question(_)))} />
+            { local_emergency(&props.loaded, guide, props.lang, matches!(node, Some(Node::Question(_)))) }
             <h2 class="bti-guide__title">{ s.guide_title }</h2>
             { screen }
             if !at_start {

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::page::{use_hb, HbCtx, PageTitle};
+use super::page::{ItemProps, Screen};
 use super::steps::law_name;
 use crate::components::common::contact::ContactCard;
 use crate::components::common::rich::Rich;
@@ -19,10 +19,10 @@ struct Entry {
     hint: Option<String>,
 }
 
-fn index(ctx: &HbCtx, title: &str, make: fn(Option<String>) -> Page, entries: Vec<Entry>) -> Html {
+fn index(ctx: &Screen, title: &str, make: fn(Option<String>) -> Page, entries: Vec<Entry>) -> Html {
     html! {
         <>
-            <PageTitle text={title.to_string()} />
+            { ctx.title(title.to_string()) }
             <ul class="bti-catalog">
                 { for entries.into_iter().map(|e| html! {
                     <li class="bti-catalog__item">
@@ -35,7 +35,7 @@ fn index(ctx: &HbCtx, title: &str, make: fn(Option<String>) -> Page, entries: Ve
     }
 }
 
-fn used_in(ctx: &HbCtx, r: Ref<'_>) -> Html {
+fn used_in(ctx: &Screen, r: Ref<'_>) -> Html {
     let s = ctx.lang.strings();
     let code = ctx.code();
     let steps = steps_using(&ctx.loaded.content, r);
@@ -64,7 +64,7 @@ fn first_line(t: &Text, code: &str) -> Option<String> {
 }
 
 fn pages(
-    ctx: &HbCtx,
+    ctx: &Screen,
     title: &str,
     list: &[ContentPage],
     id: Option<&str>,
@@ -86,23 +86,37 @@ fn pages(
         ),
         Some(id) => match list.iter().find(|p| p.id == id) {
             Some(p) => {
-                html! { <><PageTitle text={p.title.get(code).to_string()} lang={p.title.fallback_lang(code)} /><Rich text={p.body.clone()} lang={code} /></> }
+                html! { <>{ ctx.title_in(p.title.get(code).to_string(), p.title.fallback_lang(code)) }<Rich text={p.body.clone()} lang={code} /></> }
             }
-            None => html! { <PageTitle text={ctx.lang.strings().not_found} /> },
+            None => ctx.title(ctx.lang.strings().not_found),
         },
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct CatalogPageProps {
+    pub screen: Screen,
+    pub page: Page,
+}
+
+/// The index of a catalog, or the page of one of its items.
 #[function_component(CatalogPage)]
-pub fn catalog_page() -> Html {
-    let ctx = use_hb();
+pub fn catalog_page(props: &CatalogPageProps) -> Html {
+    let ctx = &props.screen;
     let s = ctx.lang.strings();
     let code = ctx.code();
     let c = &ctx.loaded.content;
-    let missing = html! { <PageTitle text={s.not_found} /> };
-    match &ctx.route.page {
+    let item = |id: &String| ItemProps {
+        screen: ctx.clone(),
+        id: AttrValue::from(id.clone()),
+    };
+    match &props.page {
+        Page::Tools(Some(id)) => html! { <ToolPage ..item(id) /> },
+        Page::Laws(Some(id)) => html! { <LawPage ..item(id) /> },
+        Page::Roles(Some(id)) => html! { <RolePage ..item(id) /> },
+        Page::Services(Some(id)) => html! { <ServicePage ..item(id) /> },
         Page::Tools(None) => index(
-            &ctx,
+            ctx,
             s.tools,
             Page::Tools,
             c.tools
@@ -114,21 +128,8 @@ pub fn catalog_page() -> Html {
                 })
                 .collect(),
         ),
-        Page::Tools(Some(id)) => match c.tools.iter().find(|t| &t.id == id) {
-            Some(t) => html! {
-                <>
-                    <PageTitle text={t.title.get(code).to_string()} lang={t.title.fallback_lang(code)} />
-                    <Rich text={t.description.clone()} lang={code} />
-                    if let Some((href, label)) = t.document.as_ref().and_then(|d| crate::model::links::safe_href(&d.href).map(|h| (h.to_string(), d.label.get(code).to_string()))) {
-                        <p><a class="bti-button" href={href}>{ s.open_document }{ ": " }{ label }</a></p>
-                    }
-                    { used_in(&ctx, Ref::Tool(id)) }
-                </>
-            },
-            None => missing,
-        },
         Page::Laws(None) => index(
-            &ctx,
+            ctx,
             s.laws,
             Page::Laws,
             c.laws
@@ -140,25 +141,8 @@ pub fn catalog_page() -> Html {
                 })
                 .collect(),
         ),
-        Page::Laws(Some(id)) => match c.laws.iter().find(|l| &l.id == id) {
-            Some(l) => html! {
-                <>
-                    <PageTitle text={format!("{}: {}", law_name(l, code), l.title.get(code))} />
-                    <Rich text={l.summary.clone()} lang={code} />
-                    <p class="bti-law__checked">{ match &l.last_checked {
-                        Some(d) => fill(s.last_checked, &[d]),
-                        None => s.not_checked.to_string(),
-                    } }</p>
-                    if let Some(href) = crate::model::links::safe_href(&l.url).filter(|h| !h.is_empty()) {
-                        <p><a class="bti-link" href={href.to_string()}>{ s.lovdata }</a></p>
-                    }
-                    { used_in(&ctx, Ref::Law(id)) }
-                </>
-            },
-            None => missing,
-        },
         Page::Roles(None) => index(
-            &ctx,
+            ctx,
             s.roles,
             Page::Roles,
             c.roles
@@ -170,22 +154,8 @@ pub fn catalog_page() -> Html {
                 })
                 .collect(),
         ),
-        Page::Roles(Some(id)) => match c.roles.iter().find(|r| &r.id == id) {
-            Some(r) => html! {
-                <>
-                    <p class="bti-where">{ kind(r.kind, s) }</p>
-                    <PageTitle text={r.title.get(code).to_string()} lang={r.title.fallback_lang(code)} />
-                    <Rich text={r.description.clone()} lang={code} />
-                    if let Some((href, label)) = r.link.as_ref().and_then(|d| crate::model::links::safe_href(&d.href).map(|h| (h.to_string(), d.label.get(code).to_string()))) {
-                        <p><a class="bti-link" href={href}>{ label }</a></p>
-                    }
-                    { used_in(&ctx, Ref::Role(id)) }
-                </>
-            },
-            None => missing,
-        },
         Page::Services(None) => index(
-            &ctx,
+            ctx,
             s.services,
             Page::Services,
             c.services
@@ -197,46 +167,140 @@ pub fn catalog_page() -> Html {
                 })
                 .collect(),
         ),
-        Page::Services(Some(id)) => match c.services.iter().find(|sv| &sv.id == id) {
-            Some(sv) => {
-                let mut filter = ctx.to(Page::Front);
-                filter.service = Some(sv.id.clone());
-                html! {
-                    <>
-                        <PageTitle text={sv.name.get(code).to_string()} lang={sv.name.fallback_lang(code)} />
-                        <Rich text={sv.description.clone()} lang={code} />
-                        <p><super::RouteLink nav={ctx.nav.clone()} to={filter}>{ fill(s.showing_for, &[sv.name.get(code)]) }</super::RouteLink></p>
-                        if let Some(r) = &sv.routines {
-                            <h3>{ s.routines }</h3>
-                            <Rich text={r.clone()} lang={code} />
-                        }
-                        if !sv.contacts.is_empty() {
-                            <h3>{ s.contacts_title }</h3>
-                            <ul class="bti-contacts">{ for sv.contacts.iter().filter_map(|id| c.contacts.iter().find(|x| &x.id == id)).map(|x| html! {
-                                <ContactCard contact={x.clone()} lang={ctx.lang} example={c.meta.example} level={4} />
-                            }) }</ul>
-                        }
-                        { used_in(&ctx, Ref::Service(id)) }
-                    </>
-                }
-            }
-            None => missing,
-        },
         Page::Kommune(id) => pages(
-            &ctx,
+            ctx,
             s.kommune_level,
             &c.publication.kommune,
             id.as_deref(),
             Page::Kommune,
         ),
         Page::Etat(id) => pages(
-            &ctx,
+            ctx,
             s.etat_level,
             &c.publication.etat,
             id.as_deref(),
             Page::Etat,
         ),
-        _ => missing,
+        _ => ctx.title(s.not_found),
+    }
+}
+
+/// A link out of the content (a document, Lovdata), if it is a safe one.
+fn out_link(href: &str, class: &'static str, label: impl Into<Html>) -> Option<Html> {
+    let href = crate::model::links::safe_href(href).filter(|h| !h.is_empty())?;
+    Some(html! { <p><a {class} href={href.to_string()}>{ label.into() }</a></p> })
+}
+
+#[function_component(ToolPage)]
+fn tool_page(props: &ItemProps) -> Html {
+    let ctx = &props.screen;
+    let (s, code) = (ctx.lang.strings(), ctx.code());
+    let Some(t) = ctx
+        .loaded
+        .content
+        .tools
+        .iter()
+        .find(|t| t.id == props.id.as_str())
+    else {
+        return ctx.title(s.not_found);
+    };
+    let document = t.document.as_ref().and_then(|d| {
+        out_link(
+            &d.href,
+            "bti-button",
+            format!("{}: {}", s.open_document, d.label.get(code)),
+        )
+    });
+    html! {
+        <>
+            { ctx.title_in(t.title.get(code).to_string(), t.title.fallback_lang(code)) }
+            <Rich text={t.description.clone()} lang={code} />
+            { document }
+            { used_in(ctx, Ref::Tool(&t.id)) }
+        </>
+    }
+}
+
+#[function_component(LawPage)]
+fn law_page(props: &ItemProps) -> Html {
+    let ctx = &props.screen;
+    let (s, code) = (ctx.lang.strings(), ctx.code());
+    let Some(l) = ctx
+        .loaded
+        .content
+        .laws
+        .iter()
+        .find(|l| l.id == props.id.as_str())
+    else {
+        return ctx.title(s.not_found);
+    };
+    html! {
+        <>
+            { ctx.title(format!("{}: {}", law_name(l, code), l.title.get(code))) }
+            <Rich text={l.summary.clone()} lang={code} />
+            <p class="bti-law__checked">{ match &l.last_checked {
+                Some(d) => fill(s.last_checked, &[d]),
+                None => s.not_checked.to_string(),
+            } }</p>
+            { out_link(&l.url, "bti-link", s.lovdata) }
+            { used_in(ctx, Ref::Law(&l.id)) }
+        </>
+    }
+}
+
+#[function_component(RolePage)]
+fn role_page(props: &ItemProps) -> Html {
+    let ctx = &props.screen;
+    let (s, code) = (ctx.lang.strings(), ctx.code());
+    let Some(r) = ctx
+        .loaded
+        .content
+        .roles
+        .iter()
+        .find(|r| r.id == props.id.as_str())
+    else {
+        return ctx.title(s.not_found);
+    };
+    html! {
+        <>
+            <p class="bti-where">{ kind(r.kind, s) }</p>
+            { ctx.title_in(r.title.get(code).to_string(), r.title.fallback_lang(code)) }
+            <Rich text={r.description.clone()} lang={code} />
+            { r.link.as_ref().and_then(|d| out_link(&d.href, "bti-link", d.label.get(code).to_string())) }
+            { used_in(ctx, Ref::Role(&r.id)) }
+        </>
+    }
+}
+
+#[function_component(ServicePage)]
+fn service_page(props: &ItemProps) -> Html {
+    let ctx = &props.screen;
+    let (s, code, c) = (ctx.lang.strings(), ctx.code(), &ctx.loaded.content);
+    let Some(sv) = c.services.iter().find(|sv| sv.id == props.id.as_str()) else {
+        return ctx.title(s.not_found);
+    };
+    let mut filter = ctx.links.to(Page::Front);
+    filter.service = Some(sv.id.clone());
+    html! {
+        <>
+            { ctx.title_in(sv.name.get(code).to_string(), sv.name.fallback_lang(code)) }
+            <Rich text={sv.description.clone()} lang={code} />
+            // A static export has no filtered copies of the handbook.
+            if !ctx.links.static_pages() {
+                <p><super::RouteLink nav={ctx.links.nav.clone()} to={filter}>{ fill(s.showing_for, &[sv.name.get(code)]) }</super::RouteLink></p>
+            }
+            if let Some(r) = &sv.routines {
+                <h3>{ s.routines }</h3>
+                <Rich text={r.clone()} lang={code} />
+            }
+            if !sv.contacts.is_empty() {
+                <h3>{ s.contacts_title }</h3>
+                <ul class="bti-contacts">{ for sv.contacts.iter().filter_map(|id| c.contacts.iter().find(|x| &x.id == id)).map(|x| html! {
+                    <ContactCard contact={x.clone()} lang={ctx.lang} example={c.meta.example} level={4} />
+                }) }</ul>
+            }
+            { used_in(ctx, Ref::Service(&sv.id)) }
+        </>
     }
 }
 

@@ -2,15 +2,15 @@
 
 use yew::prelude::*;
 
-use super::page::{use_hb, PageTitle};
+use super::page::ScreenProps;
 use crate::handbook::finder::{Finder, FinderAction, FinderAnswer, FinderOutcome, FinderQuestion};
 use crate::handbook::route::{NavMode, Page};
 use crate::i18n::fill;
 use crate::model::ServiceGroup;
 
 #[function_component(FrontPage)]
-pub fn front_page() -> Html {
-    let ctx = use_hb();
+pub fn front_page(props: &ScreenProps) -> Html {
+    let ctx = &props.screen;
     let s = ctx.lang.strings();
     let code = ctx.code();
     let c = &ctx.loaded.content;
@@ -20,26 +20,26 @@ pub fn front_page() -> Html {
         (ServiceGroup::Hjelp, s.group_hjelp),
         (ServiceGroup::Voksen, s.group_voksen),
     ];
-    let pages = ctx.nav.mode == NavMode::Pages;
+    let pages = ctx.links.nav.mode == NavMode::Pages;
     // "Jeg jobber i …" filters the handbook; a static export, which has no
     // filtered copies, links to the service's own page instead.
     let service_link = |id: &str, name: &str| {
-        let mut to = ctx.to(Page::Front);
+        let mut to = ctx.links.to(Page::Front);
         if pages {
             to.page = Page::Services(Some(id.to_string()));
         } else {
             to.service = Some(id.to_string());
         }
-        let current = ctx.route.service.as_deref() == Some(id);
+        let current = ctx.links.service.as_deref() == Some(id);
         html! {
-            <li><super::RouteLink nav={ctx.nav.clone()} to={to}>
+            <li><super::RouteLink nav={ctx.links.nav.clone()} to={to}>
                 if current { <strong>{ name.to_string() }</strong> } else { { name.to_string() } }
             </super::RouteLink></li>
         }
     };
     html! {
         <>
-            <PageTitle text={format!("{} – {}", s.handbook_title, c.meta.kommune.get(code))} />
+            { ctx.title(format!("{} – {}", s.handbook_title, c.meta.kommune.get(code))) }
             <p class="bti-lead">{ fill(s.handbook_intro, &[c.meta.kommune.get(code)]) }</p>
             <ul class="bti-entry">
                 if let Some(step) = first_step {
@@ -47,9 +47,9 @@ pub fn front_page() -> Html {
                 }
                 if !pages { <li class="bti-entry__item">{ ctx.link(Page::Finder, s.finder_title) }</li> }
             </ul>
-            <h3 id={ctx.id("levels")}>{ s.levels_title }</h3>
+            <h3 id={ctx.anchors.id("levels")}>{ s.levels_title }</h3>
             <p class="bti-principle">{ s.principle }</p>
-            <ol class="bti-levels" aria-labelledby={ctx.id("levels")}>
+            <ol class="bti-levels" aria-labelledby={ctx.anchors.id("levels")}>
                 { for c.levels.iter().map(|l| html! {
                     <li class="bti-levels__level">
                         <h4 class="bti-levels__title">{ ctx.link(Page::Level(l.id.clone()), crate::handbook::level_heading(&fill(s.level, &[&l.number.to_string()]), l.title.get(code))) }</h4>
@@ -59,10 +59,10 @@ pub fn front_page() -> Html {
                     </li>
                 }) }
             </ol>
-            <h3 id={ctx.id("work")}>{ s.i_work_in }</h3>
+            <h3 id={ctx.anchors.id("work")}>{ s.i_work_in }</h3>
             if let Some(svc) = ctx.service() {
                 <p>{ fill(s.showing_for, &[svc.name.get(code)]) }{ " " }
-                    <super::RouteLink nav={ctx.nav.clone()} to={crate::handbook::route::Route::page(Page::Front)}>{ s.all_services }</super::RouteLink></p>
+                    <super::RouteLink nav={ctx.links.nav.clone()} to={crate::handbook::route::Route::page(Page::Front)}>{ s.all_services }</super::RouteLink></p>
             }
             <div class="bti-groups">
                 { for groups.iter().map(|(g, label)| html! {
@@ -90,8 +90,8 @@ pub fn front_page() -> Html {
 }
 
 #[function_component(FinderPage)]
-pub fn finder_page() -> Html {
-    let ctx = use_hb();
+pub fn finder_page(props: &ScreenProps) -> Html {
+    let ctx = &props.screen;
     let s = ctx.lang.strings();
     let code = ctx.code();
     let finder = use_reducer(Finder::default);
@@ -158,7 +158,7 @@ pub fn finder_page() -> Html {
     };
     html! {
         <>
-            <PageTitle text={s.finder_title} />
+            { ctx.title(s.finder_title) }
             <div class="bti-finder">{ body }</div>
             if !finder.answers.is_empty() {
                 <div class="bti-guide__nav">

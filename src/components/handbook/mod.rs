@@ -22,7 +22,7 @@ use crate::i18n::Lang;
 use crate::load::Loaded;
 
 pub use link::{Nav, NavMode, RouteLink};
-pub use page::{HbCtx, PageTitle};
+pub use page::{Anchors, Links, PageTitle, Screen};
 pub use print::PrintAll;
 
 #[derive(Properties, PartialEq)]
@@ -49,21 +49,22 @@ pub fn handbook_view(props: &HandbookViewProps) -> Html {
     let (route, go) = use_route(props.ns.clone(), props.mode, props.initial.clone());
     let heading = use_node_ref();
     use_focus_on_change(heading.clone(), route.clone());
-    let ctx = Rc::new(HbCtx {
-        nav: Nav {
-            ns: props.ns.clone(),
-            mode: props.mode,
-            go,
-        },
-        lang: props.lang,
+    let screen = Screen {
         loaded: props.loaded.clone(),
-        route: route.clone(),
-        heading: heading.clone(),
-        heading_id: format!("bti{}-h", props.instance).into(),
-        instance: props.instance,
-        base: props.base.clone(),
-        src: props.src.clone(),
-    });
+        lang: props.lang,
+        links: Links {
+            nav: Nav {
+                ns: props.ns.clone(),
+                mode: props.mode,
+                go,
+            },
+            service: route.service.clone(),
+        },
+        anchors: Anchors {
+            instance: props.instance,
+            heading: heading.clone(),
+        },
+    };
     let s = props.lang.strings();
     let skip = {
         let heading = heading.clone();
@@ -73,39 +74,50 @@ pub fn handbook_view(props: &HandbookViewProps) -> Html {
             }
         })
     };
+    let heading_id = screen.anchors.heading_id();
+    // Where the print view is, and the content it prints (only content given by `src`).
+    let print = props.src.clone().map(|src| tools::Print {
+        base: props.base.clone(),
+        src,
+    });
     let trail = crumbs(&props.loaded.content, props.lang, &route);
     let last = trail.len() - 1;
     let page = match &route.page {
-        Page::Front => html! { <front::FrontPage /> },
-        Page::Level(id) => html! { <steps::LevelPage id={id.clone()} /> },
-        Page::Step(id) => html! { <steps::StepPage id={id.clone()} /> },
-        Page::Finder => html! { <front::FinderPage /> },
-        Page::Search(q) => html! { <tools::SearchPage query={q.clone()} /> },
-        Page::NotFound(_) => html! { <PageTitle text={s.not_found} /> },
-        _ => html! { <catalog::CatalogPage /> },
+        Page::Front => html! { <front::FrontPage screen={screen.clone()} /> },
+        Page::Level(id) => html! { <steps::LevelPage screen={screen.clone()} id={id.clone()} /> },
+        Page::Step(id) => {
+            html! { <steps::StepPage screen={screen.clone()} id={id.clone()} route={route.clone()} print={print.clone()} /> }
+        }
+        Page::Finder => html! { <front::FinderPage screen={screen.clone()} /> },
+        Page::Search(q) => {
+            html! { <tools::SearchPage screen={screen.clone()} query={q.clone()} /> }
+        }
+        Page::NotFound(_) => screen.title(s.not_found),
+        other => html! { <catalog::CatalogPage screen={screen.clone()} page={other.clone()} /> },
     };
+    let toolbar = !matches!(route.page, Page::Search(_)) && !screen.links.static_pages();
     html! {
-        <ContextProvider<Rc<HbCtx>> context={ctx.clone()}>
-            <div class="bti-handbook">
-                if props.mode == NavMode::Pages {
-                    <a class="bti-skip" href={format!("#{}", ctx.heading_id)}>{ s.skip_to_content }</a>
-                } else {
-                    <button type="button" class="bti-skip" onclick={skip}>{ s.skip_to_content }</button>
-                }
-                { props.switcher.clone() }
-                <nav class="bti-breadcrumb" aria-label={s.breadcrumb}>
-                    <ol>
-                        { for trail.into_iter().enumerate().map(|(i, (to, label))| html! {
-                            <li>{ match to {
-                                Some(p) if i != last => html! { <RouteLink nav={ctx.nav.clone()} to={ctx.to(p)}>{ label }</RouteLink> },
-                                _ => html! { <span aria-current="page">{ label }</span> },
-                            } }</li>
-                        }) }
-                    </ol>
-                </nav>
-                <tools::Toolbar />
-                <main class="bti-page" aria-labelledby={ctx.heading_id.clone()}>{ page }</main>
-            </div>
-        </ContextProvider<Rc<HbCtx>>>
+        <div class="bti-handbook">
+            if screen.links.static_pages() {
+                <a class="bti-skip" href={format!("#{heading_id}")}>{ s.skip_to_content }</a>
+            } else {
+                <button type="button" class="bti-skip" onclick={skip}>{ s.skip_to_content }</button>
+            }
+            { props.switcher.clone() }
+            <nav class="bti-breadcrumb" aria-label={s.breadcrumb}>
+                <ol>
+                    { for trail.into_iter().enumerate().map(|(i, (to, label))| html! {
+                        <li>{ match to {
+                            Some(p) if i != last => screen.link(p, label),
+                            _ => html! { <span aria-current="page">{ label }</span> },
+                        } }</li>
+                    }) }
+                </ol>
+            </nav>
+            if toolbar {
+                <tools::Toolbar screen={screen.clone()} print={print.clone()} />
+            }
+            <main class="bti-page" aria-labelledby={heading_id}>{ page }</main>
+        </div>
     }
 }

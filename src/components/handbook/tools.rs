@@ -7,46 +7,59 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::link::NavMode;
-use super::page::{use_hb, HbCtx, PageTitle};
-use crate::handbook::route::{Page, Route};
+use super::page::Links;
+use super::page::Screen;
+use crate::handbook::route::{NavMode, Page};
 use crate::i18n::fill;
+use crate::i18n::Lang;
 use crate::search::{Hit, Index, Labels, Target};
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-/// The address of the print view for `what` (a route hash, or `all`).
-fn print_url(ctx: &HbCtx, what: &str) -> Option<String> {
-    let src = ctx.src.as_deref()?;
-    let doc = window()?.document()?.base_uri().ok().flatten()?;
-    let src = web_sys::Url::new_with_base(src, &doc).ok()?.href();
-    let url = web_sys::Url::new_with_base("print.html", &ctx.base).ok()?;
-    let q = url.search_params();
-    q.set("src", &src);
-    q.set("lang", ctx.lang.code());
-    q.set("print", what);
-    Some(url.href())
+/// Where the print view is (the widget's folder) and the content it prints.
+#[derive(Clone, PartialEq)]
+pub struct Print {
+    pub base: AttrValue,
+    pub src: AttrValue,
 }
 
-fn open_print(ctx: &HbCtx, what: &str) {
-    if let (Some(w), Some(url)) = (window(), print_url(ctx, what)) {
-        let _ = w.open_with_url_and_target_and_features(&url, "_blank", "noopener");
+impl Print {
+    /// The address of the print view for `what` (a route hash, or `all`).
+    fn url(&self, lang: Lang, what: &str) -> Option<String> {
+        let doc = window()?.document()?.base_uri().ok().flatten()?;
+        let src = web_sys::Url::new_with_base(&self.src, &doc).ok()?.href();
+        let url = web_sys::Url::new_with_base("print.html", &self.base).ok()?;
+        let q = url.search_params();
+        q.set("src", &src);
+        q.set("lang", lang.code());
+        q.set("print", what);
+        Some(url.href())
+    }
+
+    fn open(&self, lang: Lang, what: &str) {
+        if let (Some(w), Some(url)) = (window(), self.url(lang, what)) {
+            let _ = w.open_with_url_and_target_and_features(&url, "_blank", "noopener");
+        }
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub screen: Screen,
+    /// Set when the content came by `src`: the print view can load it again.
+    pub print: Option<Print>,
+}
+
+/// The search bar and "Skriv ut hele håndboken" above every page but search.
 #[function_component(Toolbar)]
-pub fn toolbar() -> Html {
-    let ctx = use_hb();
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let ctx = &props.screen;
     let s = ctx.lang.strings();
     let input = use_node_ref();
-    // No search on the search page itself, and none in a static export (no script).
-    if matches!(ctx.route.page, Page::Search(_)) || ctx.nav.mode == NavMode::Pages {
-        return html! {};
-    }
     let onsubmit = {
-        let ctx = ctx.clone();
+        let links = ctx.links.clone();
         let input = input.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -54,44 +67,47 @@ pub fn toolbar() -> Html {
                 .cast::<web_sys::HtmlInputElement>()
                 .map(|i| i.value())
                 .unwrap_or_default();
-            ctx.nav.go.emit(ctx.to(Page::Search(q)));
+            links.nav.go.emit(links.to(Page::Search(q)));
         })
     };
-    let print_all = {
-        let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| open_print(&ctx, "all"))
-    };
+    let print_all = props.print.clone().map(|print| {
+        let lang = ctx.lang;
+        Callback::from(move |_: MouseEvent| print.open(lang, "all"))
+    });
     html! {
         <div class="bti-toolbar">
             <form class="bti-search" role="search" {onsubmit}>
-                <label class="bti-search__label" for={ctx.id("q")}>{ s.search_label }</label>
+                <label class="bti-search__label" for={ctx.anchors.id("q")}>{ s.search_label }</label>
                 <span class="bti-search__row">
-                    <input class="bti-search__input" type="search" id={ctx.id("q")} ref={input} autocomplete="off" />
+                    <input class="bti-search__input" type="search" id={ctx.anchors.id("q")} ref={input} autocomplete="off" />
                     <button type="submit" class="bti-button">{ s.search_button }</button>
                 </span>
             </form>
-            if ctx.src.is_some() {
-                <button type="button" class="bti-button bti-button--secondary bti-toolbar__print" onclick={print_all}>{ s.print_all }</button>
+            if let Some(onclick) = print_all {
+                <button type="button" class="bti-button bti-button--secondary bti-toolbar__print" {onclick}>{ s.print_all }</button>
             }
         </div>
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct StepActionsProps {
+    pub lang: Lang,
+    /// The step's own link (an address hash).
+    pub hash: AttrValue,
+    pub print: Option<Print>,
+}
+
 /// "Kopier lenke" and "Skriv ut" under a step.
 #[function_component(StepActions)]
-pub fn step_actions() -> Html {
-    let ctx = use_hb();
-    let s = ctx.lang.strings();
+pub fn step_actions(props: &StepActionsProps) -> Html {
+    let s = props.lang.strings();
     let status = use_state(String::new);
-    if ctx.nav.mode == NavMode::Pages {
-        // A static page's own address is its link, and printing is the browser's.
-        return html! {};
-    }
-    let hash = ctx.route.to_hash(&ctx.nav.ns);
+    let hash = props.hash.clone();
     let copy = {
         let status = status.clone();
         let hash = hash.clone();
-        let lang = ctx.lang;
+        let lang = props.lang;
         Callback::from(move |_: MouseEvent| {
             let Some(w) = window() else { return };
             let href = w.location().href().unwrap_or_default();
@@ -107,15 +123,15 @@ pub fn step_actions() -> Html {
             });
         })
     };
-    let print = {
-        let ctx = ctx.clone();
-        Callback::from(move |_: MouseEvent| open_print(&ctx, &hash))
-    };
+    let print = props.print.clone().map(|print| {
+        let lang = props.lang;
+        Callback::from(move |_: MouseEvent| print.open(lang, &hash))
+    });
     html! {
         <div class="bti-actions">
             <button type="button" class="bti-button bti-button--secondary" onclick={copy}>{ s.copy_link }</button>
-            if ctx.src.is_some() {
-                <button type="button" class="bti-button bti-button--secondary" onclick={print}>{ s.print }</button>
+            if let Some(onclick) = print {
+                <button type="button" class="bti-button bti-button--secondary" {onclick}>{ s.print }</button>
             }
             <p class="bti-actions__status" role="status">{ (*status).clone() }</p>
         </div>
@@ -156,12 +172,12 @@ fn page_of(t: &Target) -> Page {
 }
 
 /// Keeps the search words in the address without adding a history entry per keystroke.
-fn replace_hash(ctx: &HbCtx, q: &str) {
-    if ctx.nav.mode != NavMode::Hash {
+fn replace_hash(links: &Links, q: &str) {
+    if links.nav.mode != NavMode::Hash {
         return;
     }
     if let Some(w) = window() {
-        let hash = ctx.to(Page::Search(q.to_string())).to_hash(&ctx.nav.ns);
+        let hash = links.to(Page::Search(q.to_string())).to_hash(&links.nav.ns);
         if let Ok(h) = w.history() {
             let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
         }
@@ -170,12 +186,13 @@ fn replace_hash(ctx: &HbCtx, q: &str) {
 
 #[derive(Properties, PartialEq)]
 pub struct SearchPageProps {
+    pub screen: Screen,
     pub query: AttrValue,
 }
 
 #[function_component(SearchPage)]
 pub fn search_page(props: &SearchPageProps) -> Html {
-    let ctx = use_hb();
+    let ctx = &props.screen;
     let s = ctx.lang.strings();
     let query = use_state(|| props.query.to_string());
     // Built again when the language or the content changes (a language switch keeps
@@ -209,13 +226,13 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     let micros = ((now() - t0) * 1000.0) as u32;
     let oninput = {
         let query = query.clone();
-        let ctx = ctx.clone();
+        let links = ctx.links.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(input) = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             {
-                replace_hash(&ctx, &input.value());
+                replace_hash(&links, &input.value());
                 query.set(input.value());
             }
         })
@@ -230,10 +247,10 @@ pub fn search_page(props: &SearchPageProps) -> Html {
     };
     html! {
         <>
-            <PageTitle text={s.search_label} />
+            { ctx.title(s.search_label) }
             <form class="bti-search" role="search" {onsubmit}>
-                <label class="bti-search__label" for={ctx.id("sq")}>{ s.search_label }</label>
-                <input class="bti-search__input" type="search" id={ctx.id("sq")} value={(*query).clone()} {oninput} autocomplete="off" />
+                <label class="bti-search__label" for={ctx.anchors.id("sq")}>{ s.search_label }</label>
+                <input class="bti-search__input" type="search" id={ctx.anchors.id("sq")} value={(*query).clone()} {oninput} autocomplete="off" />
             </form>
             <p class="bti-search__count" role="status" data-search-us={micros.to_string()}>{ summary }</p>
             <ol class="bti-results">
@@ -241,7 +258,7 @@ pub fn search_page(props: &SearchPageProps) -> Html {
                     <li class="bti-results__item">
                         <p class="bti-results__place">{ h.place.join(" › ") }</p>
                         <h3 class="bti-results__title">
-                            <super::RouteLink nav={ctx.nav.clone()} to={Route { page: page_of(&h.target), service: ctx.route.service.clone() }}>{ marked(&h.title, &h.title_marks) }</super::RouteLink>
+                            { ctx.link(page_of(&h.target), marked(&h.title, &h.title_marks)) }
                         </h3>
                         <p class="bti-results__snippet">{ marked(&h.snippet, &h.snippet_marks) }</p>
                     </li>
