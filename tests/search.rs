@@ -7,16 +7,23 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::OnceLock;
 use std::time::Instant;
 
 use bti_veileder::model::{load_split, Content, Part, Section};
 use bti_veileder::search::{fold, Hit, Index, Labels, Target};
 use proptest::prelude::*;
 
+/// The example content, loaded once per test thread (content is not `Sync`:
+/// its texts are shared with `Rc`).
 fn content() -> &'static Content {
-    static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| {
+    thread_local! {
+        static CONTENT: &'static Content = Box::leak(Box::new(load_example()));
+    }
+    CONTENT.with(|c| *c)
+}
+
+fn load_example() -> Content {
+    {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let read = |f: &str| std::fs::read_to_string(dir.join(f)).unwrap();
         let (index, guide, handbook) = (
@@ -44,12 +51,14 @@ fn content() -> &'static Content {
         )
         .content
         .expect("the example content loads")
-    })
+    }
 }
 
 fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| Index::build(content(), "nb"))
+    thread_local! {
+        static INDEX: &'static Index = Box::leak(Box::new(Index::build(content(), "nb")));
+    }
+    INDEX.with(|i| *i)
 }
 
 fn search(query: &str) -> Vec<Hit> {

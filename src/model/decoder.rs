@@ -351,8 +351,8 @@ impl Decode for Text {
                 .collect::<Option<BTreeMap<String, String>>>()
         };
         let text = match &v.kind {
-            Kind::String(s) => Some(Text::Plain(s.clone())),
-            Kind::Object(members) => per_lang(members).map(Text::PerLang),
+            Kind::String(s) => Some(Text::Plain(s.as_str().into())),
+            Kind::Object(members) => per_lang(members).map(|m| Text::PerLang(m.into())),
             _ => None,
         };
         text.ok_or_else(|| {

@@ -3,6 +3,7 @@
 //! These types are the single source of the JSON Schema (`content/schema.json`).
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::Serialize;
 
@@ -18,17 +19,18 @@ pub const BASE_LANG: &str = "nb";
 /// code (`{"nb": "…", "en": "…"}`). `nb` is required; a missing language falls back to `nb`.
 /// Where a field is documented as *rich*, the string may use the small safe markup
 /// described in `model::rich` (paragraphs, lists, emphasis, links).
+// Cheap to clone (shared, never copied): screens hand texts to components by value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(untagged)]
 pub enum Text {
-    Plain(String),
-    PerLang(BTreeMap<String, String>),
+    Plain(Rc<str>),
+    PerLang(Rc<BTreeMap<String, String>>),
 }
 
 impl Default for Text {
     fn default() -> Self {
-        Text::Plain(String::new())
+        Text::Plain(Rc::from(""))
     }
 }
 
@@ -71,7 +73,7 @@ impl Text {
 
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
-        Text::Plain(s.to_string())
+        Text::Plain(Rc::from(s))
     }
 }
 

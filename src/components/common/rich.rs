@@ -46,7 +46,10 @@ fn block(b: &Block) -> Html {
 
 #[function_component(Rich)]
 pub fn rich(props: &RichProps) -> Html {
-    let blocks = rich::parse(props.text.get(props.lang));
+    // Parsed when the text or the language changes, not on every render.
+    let blocks = use_memo((props.text.clone(), props.lang), |(text, lang)| {
+        rich::parse(text.get(lang))
+    });
     // Text shown in bokmål because it is not translated says so, for screen readers.
     let fallback = props.text.fallback_lang(props.lang);
     html! { <div class="bti-rich" lang={fallback}>{ for blocks.iter().map(block) }</div> }

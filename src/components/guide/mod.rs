@@ -2,6 +2,9 @@
 //! honest next steps. State lives in memory only and never reaches the URL,
 //! the history or any storage.
 
+#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(target_arch = "wasm32"))]
+mod page;
 mod quick_exit;
 mod result;
 mod screens;
@@ -19,11 +22,11 @@ use crate::hooks::guide::use_guide;
 use crate::i18n::Lang;
 use crate::load::Loaded;
 use crate::model::{Guide, Node};
+#[cfg(not(target_arch = "wasm32"))]
+pub use page::{node_file, GuidePage, GuidePageProps};
 use quick_exit::{QuickExit, QuickExitBar};
 use result::ResultScreen;
-pub use screens::{
-    local_emergency, node_file, question_screen, Answers, GuidePage, GuidePageProps,
-};
+pub use screens::{local_emergency, question_screen, Answers};
 
 #[derive(Properties, PartialEq)]
 pub struct GuideViewProps {

@@ -1,40 +1,31 @@
 //! The guide's screens, shared by the live guide (buttons, state in memory) and
 //! the static export (one page per question, answers as links, no script).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::result::ResultScreen;
 use crate::components::common::contact::ContactLine;
 use crate::components::common::emergency::EmergencyBox;
 use crate::components::common::rich::Rich;
-use crate::guide::{GuideAction, GuideState};
+use crate::guide::GuideAction;
 use crate::i18n::{fill, Lang};
 use crate::load::Loaded;
-use crate::model::{Guide, Node, Question};
+use crate::model::{Guide, Question};
 
 /// How the answers of a question are offered.
 #[derive(Clone, PartialEq)]
 pub enum Answers {
     /// Buttons that tell the live guide.
     Buttons(Callback<GuideAction>),
-    /// Links to the next question's page (`<node id>.html`).
+    /// Links to the next question's page (`<node id>.html`): the static pages,
+    /// which are rendered natively only.
+    #[cfg(not(target_arch = "wasm32"))]
     Links,
-}
-
-/// The file a static export writes a guide node to; the start node is `index.html`.
-pub fn node_file(guide: &Guide, id: &str) -> String {
-    if id == guide.start {
-        "index.html".to_string()
-    } else {
-        format!("{}.html", crate::handbook::route::encode(id))
-    }
 }
 
 /// A question screen. `number` is the question's 1-based number on the
 /// reader's way, 0 where the way is not known (a static page reached by several
 /// ways). A plain function, not a component: the guide build stays smaller.
+#[cfg_attr(target_arch = "wasm32", allow(unused_variables))]
 pub fn question_screen(
     q: &Question,
     number: usize,
@@ -58,8 +49,9 @@ pub fn question_screen(
                     let lang = a.label.fallback_lang(code);
                     let label = a.label.get(code);
                     match answers {
+                        #[cfg(not(target_arch = "wasm32"))]
                         Answers::Links => html! {
-                            <li><a class="bti-answer" href={node_file(guide, &a.next)} {lang}>{ label }</a></li>
+                            <li><a class="bti-answer" href={super::page::node_file(guide, &a.next)} {lang}>{ label }</a></li>
                         },
                         Answers::Buttons(dispatch) => {
                             let id = a.id.clone();
@@ -93,64 +85,5 @@ pub fn local_emergency(loaded: &Loaded, guide: &Guide, lang: Lang, compact: bool
                 </ul>
             }
         </EmergencyBox>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct GuidePageProps {
-    pub loaded: Rc<Loaded>,
-    pub guide: Rc<Guide>,
-    pub lang: Lang,
-    /// The node this page shows.
-    pub node: AttrValue,
-    /// Where "Forlat siden" goes.
-    pub exit: AttrValue,
-}
-
-/// One node of the guide as a static page: works with no script at all. Quick
-/// exit is a plain link, "Start på nytt" links to the first question, and the
-/// browser's back button goes back.
-#[function_component(GuidePage)]
-pub fn guide_page(props: &GuidePageProps) -> Html {
-    let s = props.lang.strings();
-    let guide = &props.guide;
-    let heading_id = AttrValue::from("bti0-q");
-    let node = crate::guide::node(guide, &props.node);
-    let at_start = props.node == guide.start;
-    let screen = match node {
-        Some(Node::Question(q)) => question_screen(
-            q,
-            usize::from(at_start),
-            props.lang,
-            &NodeRef::default(),
-            heading_id.clone(),
-            &Answers::Links,
-            guide,
-        ),
-        Some(Node::Result(r)) => {
-            let mut state = GuideState::new(guide.clone());
-            state.current = r.id.clone();
-            html! {
-                <ResultScreen result={r.clone()} {state} loaded={props.loaded.clone()} lang={props.lang}
-                    heading={NodeRef::default()} heading_id={heading_id.clone()} ondispatch={Callback::noop()} />
-            }
-        }
-        None => html! { <p>{ s.not_found }</p> },
-    };
-    html! {
-        <div class="bti-guide">
-            <a class="bti-skip" href={props.exit.clone()}>{ s.quick_exit_skip }</a>
-            <div class="bti-exit">
-                <a class="bti-exit__button" href={props.exit.clone()}>{ s.quick_exit }</a>
-            </div>
-            { local_emergency(&props.loaded, guide, props.lang, matches!(node, Some(Node::Question(_)))) }
-            <h2 class="bti-guide__title">{ s.guide_title }</h2>
-            { screen }
-            if !at_start {
-                <div class="bti-guide__nav">
-                    <a class="bti-button bti-button--secondary" href="index.html">{ s.restart }</a>
-                </div>
-            }
-        </div>
     }
 }
