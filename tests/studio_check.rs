@@ -128,3 +128,18 @@ fn the_preview_is_the_merged_document_the_widget_would_show() {
         v["levels"][0]["title"]
     );
 }
+
+#[test]
+fn the_new_file_shows_in_the_preview_and_every_placeholder_is_flagged() {
+    let text = include_str!("../studio/ny-fil.json").to_string();
+    let report = check_files(&["ny.json".to_string()], &[text.clone()]);
+    assert!(report.preview.is_some(), "{:#?}", report.problems);
+    let flagged = report
+        .problems
+        .iter()
+        .filter(|(_, p)| p.message.starts_with("Plassholder:"))
+        .count();
+    let written = text.matches("[FYLL INN").count();
+    assert_eq!(flagged, written);
+    assert!(written > 20);
+}
