@@ -54,7 +54,9 @@ export function partsOf(text) {
     const v = JSON.parse(text);
     return Array.isArray(v.parts) ? v.parts.filter((p) => p && typeof p.src === 'string') : [];
   } catch {
-    return [];
+    // Broken JSON: the part names as written, so the parts still open with it.
+    const list = /"parts"\s*:\s*\[([\s\S]*?)\]/.exec(text);
+    return list ? [...list[1].matchAll(/"src"\s*:\s*"([^"]+)"/g)].map((m) => ({ src: m[1] })) : [];
   }
 }
 
