@@ -8,6 +8,7 @@ let clicks = []; // the answers chosen, as indexes on each question screen
 let replaying = false;
 let pending = null; // { seq, replayList }
 let lastText = '';
+let loading = false; // content given, widget not yet ready
 
 // The guide focuses and scrolls each new screen; while the studio replays
 // answers that must not pull focus out of the editor or scroll the studio.
@@ -41,21 +42,33 @@ function track(e) {
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
+const screenTitle = () => {
+  const h = el.shadowRoot && el.shadowRoot.querySelector('.bti-question__title, .bti-result__title');
+  return h ? h.textContent : null;
+};
+async function until(test) {
+  for (let n = 0; n < 30 && !test(); n++) await frame();
+}
+
+// From the first question, whatever the widget kept: restart, then answer again.
 async function replay(list) {
   replaying = true;
   try {
+    await frame();
+    await until(screenTitle);
+    const restart = el.shadowRoot.querySelectorAll('.bti-guide__nav button')[1];
+    if (restart) {
+      restart.click();
+      await until(() => !el.shadowRoot.querySelector('.bti-guide__nav'));
+    }
     const done = [];
     for (const i of list) {
-      let answers = [];
-      for (let n = 0; n < 20 && !answers.length; n++) {
-        answers = [...el.shadowRoot.querySelectorAll('.bti-answer')];
-        if (!answers.length) await frame();
-      }
+      const answers = [...el.shadowRoot.querySelectorAll('.bti-answer')];
       if (!answers[i]) break;
-      const before = answers[i];
-      before.click();
+      const before = screenTitle();
+      answers[i].click();
       done.push(i);
-      for (let n = 0; n < 20 && before.isConnected; n++) await frame();
+      await until(() => screenTitle() !== before);
     }
     clicks = done;
   } finally {
@@ -64,6 +77,7 @@ async function replay(list) {
 }
 
 function onShown(ok) {
+  loading = false;
   if (!pending) return;
   const { seq, replayList } = pending;
   pending = null;
@@ -88,6 +102,7 @@ window.addEventListener('message', (e) => {
     el.addEventListener('bti-ready', () => onShown(true));
     el.addEventListener('bti-error', () => onShown(false));
     el.content = m.content;
+    loading = true;
     lastText = JSON.stringify(m.content);
     pending = { seq: m.seq, replayList };
     root.replaceChildren(el);
@@ -96,18 +111,18 @@ window.addEventListener('message', (e) => {
   const text = JSON.stringify(m.content);
   const same = text === lastText && el.getAttribute('start') === m.start && el.getAttribute('lang') === m.lang;
   lastText = text;
+  if (same && loading) {
+    // Still drawing the last content: go there once it is shown.
+    if (show && show.clicks) clicks = show.clicks.slice();
+    pending = { seq: m.seq, replayList: clicks.slice() };
+    return;
+  }
   if (same) {
     // Nothing for the widget to redraw: only go where the studio asked.
     if (show && show.hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
     if (show && show.clicks) {
       clicks = [];
       pending = { seq: m.seq, replayList: show.clicks.slice() };
-      const restart = el.shadowRoot.querySelectorAll('.bti-guide__nav button')[1];
-      if (restart) {
-        replaying = true;
-        restart.click();
-        replaying = false;
-      }
       frame().then(() => onShown(true));
     } else tell(m.seq);
     return;
@@ -118,6 +133,7 @@ window.addEventListener('message', (e) => {
   }
   if (el.getAttribute('lang') !== m.lang) el.setAttribute('lang', m.lang);
   pending = { seq: m.seq, replayList: clicks.slice() };
+  loading = true;
   el.content = m.content;
   if (show && show.hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
 });

@@ -37,7 +37,12 @@ let view = null;
 let formPath = null;
 let parsedCache = { doc: null, value: undefined };
 const previewFrame = $('preview');
-const previewReady = new Promise((resolve) => previewFrame.addEventListener('load', resolve, { once: true }));
+// The frame may have loaded before this module ran.
+const previewReady = new Promise((resolve) => {
+  const doc = previewFrame.contentDocument;
+  if (doc && doc.readyState === 'complete' && doc.URL !== 'about:blank') resolve();
+  else previewFrame.addEventListener('load', resolve, { once: true });
+});
 let previewShown = 0;
 const timing = { lastInput: 0, problems: 0, preview: 0 };
 window.__studio = { timing, get report() { return report; }, get view() { return view; }, get seq() { return previewSeq; }, get shown() { return previewShown; } };
@@ -53,7 +58,8 @@ function extensions() {
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }), bracketMatching(),
     highlightActiveLine(), highlightSelectionMatches(), json(),
     keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap]),
-    EditorView.contentAttributes.of({ 'aria-label': 'JSON-innholdet i filen', spellcheck: 'false' }),
+    // tabindex: axe counts the scroller's content as focusable only with it (contenteditable alone is not enough for it).
+    EditorView.contentAttributes.of({ 'aria-label': 'JSON-innholdet i filen', spellcheck: 'false', tabindex: '0' }),
     readOnly.of(EditorState.readOnly.of(false)),
     EditorView.updateListener.of((u) => {
       if (u.docChanged) {
@@ -587,9 +593,9 @@ async function save() {
   files[active].state = view.state;
   const done = [];
   for (const [i, f] of files.entries()) {
-    if (f.saved !== null && !dirty(i) && f.handle) continue;
-    const text = textOf(i);
+    // Unchanged files stay as they are (a new file, or one opened with a BOM, counts as changed).
     if (f.saved !== null && !dirty(i)) continue;
+    const text = textOf(i);
     if (f.handle && f.handle.createWritable) {
       try {
         const w = await f.handle.createWritable();

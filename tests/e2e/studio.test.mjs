@@ -127,6 +127,7 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
     await placeCursor(page, '"id": "barnevern-eksempel"');
     await page.getByRole('button', { name: 'Vis i forhåndsvisning' }).click();
     await previewDone(page);
+    await screenshot(page, 'studio-show-contact');
     await expectVisible(previewFrame(page).getByText('29 99 99 77'), 'the new number on a result screen');
     await expectVisible(previewFrame(page).locator('.bti-result__title'), 'a result screen');
     await screenshot(page, 'studio-result');
@@ -190,6 +191,8 @@ test('studio: bad files get a Norwegian message saying what they are and what to
 test('studio: Ny fil, save in place through the File System Access API, tidy format on request, axe finds nothing', async () => {
   const s = await studio({ picker: 'stub', bypassCSP: true });
   const { page } = s;
+  // "Open other files without saving the new one?": yes.
+  page.on('dialog', (d) => d.accept());
   try {
     // A picker that hands over one file and records what is written back.
     await page.evaluate(() => {
