@@ -132,6 +132,17 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
     await expectVisible(previewFrame(page).locator('.bti-result__title'), 'a result screen');
     await screenshot(page, 'studio-result');
 
+    // Another edit keeps the preview on that result screen.
+    const title = await previewFrame(page).locator('.bti-result__title').textContent();
+    await placeCursor(page, '"id": "barnevern-eksempel"');
+    await page.getByLabel('Åpningstid', { exact: true }).fill('Hverdager 08–16');
+    await poll(async () => (await editorText(page)).includes('"Hverdager 08–16"'), 'the new opening hours in the JSON');
+    await previewDone(page);
+    assert.equal(await previewFrame(page).locator('.bti-result__title').textContent(), title, 'the preview kept its screen');
+    await placeCursor(page, '"id": "barnevern-eksempel"');
+    await page.keyboard.press('Control+z');
+    await poll(async () => (await editorText(page)) === expected, 'undo to bring the old hours back');
+
     // Save: no File System Access here, so a download with exactly the edited bytes.
     assert.match(await page.locator('#save-state').textContent(), /ikke lagret/);
     const download = page.waitForEvent('download');
@@ -212,6 +223,12 @@ test('studio: Ny fil, save in place through the File System Access API, tidy for
     assert.ok(await page.locator('#problems button', { hasText: 'Plassholder' }).count() > 20, 'the placeholders are flagged');
     await previewDone(page);
     await expectVisible(previewFrame(page).getByRole('heading', { name: 'Hvem er du bekymret for?' }), 'the new file in the preview');
+    // "Vis i forhåndsvisning" on a step switches to the handbook and opens that step.
+    await placeCursor(page, '"id": "undre"');
+    await page.getByRole('button', { name: 'Vis i forhåndsvisning' }).click();
+    await previewDone(page);
+    assert.ok(await page.getByRole('radio', { name: 'Ansatt, håndbok' }).isChecked());
+    await expectVisible(previewFrame(page).getByRole('heading', { name: 'Undre seg' }), 'the step in the handbook preview');
     const { violations, summary } = await runAxe(page);
     assert.equal(violations.length, 0, `axe found ${violations.length} violation(s):\n${summary}`);
 
