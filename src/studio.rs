@@ -182,8 +182,9 @@ fn placeholders(v: &Value, path: &mut Vec<Seg>, out: &mut Vec<Problem>) {
             path: json::format_path(path),
             line: v.pos.line,
             column: v.pos.column,
-            message: "Plassholder: bytt ut «[FYLL INN …]» med kommunens egen tekst før publisering."
-                .into(),
+            message:
+                "Plassholder: bytt ut «[FYLL INN …]» med kommunens egen tekst før publisering."
+                    .into(),
             fatal: false,
             source: v.source,
         }),

@@ -132,7 +132,7 @@ fn the_preview_is_the_merged_document_the_widget_would_show() {
 #[test]
 fn the_new_file_shows_in_the_preview_and_every_placeholder_is_flagged() {
     let text = include_str!("../studio/ny-fil.json").to_string();
-    let report = check_files(&["ny.json".to_string()], &[text.clone()]);
+    let report = check_files(&["ny.json".to_string()], std::slice::from_ref(&text));
     assert!(report.preview.is_some(), "{:#?}", report.problems);
     let flagged = report
         .problems
