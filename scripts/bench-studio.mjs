@@ -38,20 +38,22 @@ async function measure(page, needle) {
   }, needle);
   const problems = [];
   const preview = [];
+  const check = [];
   for (let i = 0; i < RUNS; i++) {
     const seq = await page.evaluate(() => window.__studio.seq);
     await page.keyboard.type(i % 2 ? 'x' : 'y');
     const t = await page.waitForFunction((s) => {
       const st = window.__studio;
       return st.seq > s && st.shown === st.seq && st.timing.preview >= st.timing.problems && st.timing.problems >= st.timing.lastInput
-        ? { problems: st.timing.problems - st.timing.lastInput, preview: st.timing.preview - st.timing.lastInput }
+        ? { problems: st.timing.problems - st.timing.lastInput, preview: st.timing.preview - st.timing.lastInput, check: st.timing.check }
         : null;
     }, seq, { timeout: 30_000, polling: 5 }).then((h) => h.jsonValue());
     problems.push(t.problems);
     preview.push(t.preview);
+    check.push(t.check);
     await page.waitForTimeout(200);
   }
-  return { problems: median(problems), preview: median(preview) };
+  return { problems: median(problems), preview: median(preview), check: median(check) };
 }
 
 const server = await startServer();
@@ -73,7 +75,7 @@ try {
   await open([{ name: 'stor.json', mimeType: 'application/json', buffer: Buffer.from(big) }]);
   const large = await measure(page, '"version": "2026.1');
   const kb = Math.round(big.length / 1024);
-  console.log(`bench-studio: keystroke to problems/preview, median of ${RUNS}: example ${example.problems.toFixed(0)}/${example.preview.toFixed(0)} ms; generated ${kb} KB file ${large.problems.toFixed(0)}/${large.preview.toFixed(0)} ms`);
+  console.log(`bench-studio: keystroke to problems/preview, median of ${RUNS}: example ${example.problems.toFixed(0)}/${example.preview.toFixed(0)} ms (check itself ${example.check.toFixed(0)} ms); generated ${kb} KB file ${large.problems.toFixed(0)}/${large.preview.toFixed(0)} ms (check ${large.check.toFixed(0)} ms)`);
 } finally {
   await browser.close();
   await server.close();

@@ -22,6 +22,8 @@ import { PHRASES } from './phrases.js';
 
 const $ = (id) => document.getElementById(id);
 const LANG_NAMES = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English', ar: 'العربية', so: 'Soomaali', ti: 'ትግርኛ', uk: 'Українська', pl: 'Polski', se: 'Davvisámegiella' };
+const HANDBOOK_KEYS = ['publication', 'levels', 'services', 'tools', 'laws', 'roles'];
+const GUIDE_KEYS = ['guide', 'glossary'];
 const ITEM_TYPES = Object.keys(FIELDS).filter((t) => t !== 'Content');
 
 /** Open files: the main file first. { name, state, saved, handle, diagnostics } */
@@ -184,8 +186,9 @@ function renderTabs() {
 
 function scheduleCheck() {
   clearTimeout(checkTimer);
-  // Soon after typing stops; longer for files that take longer to check.
-  checkTimer = setTimeout(runCheck, 60 + Math.min(400, lastCheckMs * 2));
+  // Soon after typing stops; only files that take long to check wait longer,
+  // so typing is not held up by a check after every key.
+  checkTimer = setTimeout(runCheck, lastCheckMs > 120 ? Math.min(400, lastCheckMs * 2) : 40);
 }
 
 async function loadCore() {
@@ -220,7 +223,9 @@ async function runCheck() {
   files[active].state = view.state;
   const names = files.map((f) => f.name);
   const texts = files.map((_, i) => textOf(i));
-  report = JSON.parse(m.studioCheck(names, texts));
+  const answer = m.studioCheck(names, texts);
+  timing.wasm = performance.now() - t0;
+  report = JSON.parse(answer);
   lastCheckMs = performance.now() - t0;
   for (const [i, f] of files.entries()) {
     const doc = i === active ? view.state.doc : f.state.doc;
@@ -234,8 +239,10 @@ async function runCheck() {
     });
   }
   view.dispatch(setDiagnostics(view.state, files[active].diagnostics));
+  timing.diagnostics = performance.now() - t0 - lastCheckMs;
   renderProblems();
   timing.problems = performance.now();
+  timing.check = timing.problems - t0;
   if (report.preview) sendPreview();
   updateLanguages();
 }
@@ -291,8 +298,12 @@ async function sendPreview(show = null) {
   if (!report || !report.preview) return;
   await previewReady;
   const seq = ++previewSeq;
+  // The widget in the preview checks what it is given once more: give it only
+  // the sections this view shows, as it would fetch them from a split publication.
+  const drop = mode() === 'guide' ? HANDBOOK_KEYS : GUIDE_KEYS;
+  const content = Object.fromEntries(Object.entries(report.preview).filter(([k]) => !drop.includes(k)));
   previewFrame.contentWindow.postMessage({
-    type: 'bti-studio-content', seq, content: report.preview,
+    type: 'bti-studio-content', seq, content,
     start: mode(), lang: $('lang').value || 'nb', show,
   }, location.origin);
 }
