@@ -7,7 +7,6 @@ let el = null;
 let clicks = []; // the answers chosen, as indexes on each question screen
 let replaying = false;
 let pending = null; // { seq, replayList }
-let lastText = '';
 let loading = false; // content given, widget not yet ready
 
 // The guide focuses and scrolls each new screen; while the studio replays
@@ -76,64 +75,82 @@ async function replay(list) {
   }
 }
 
+// One content at a time: while the widget draws one, only the newest message
+// waits, so the widget never gets a content equal to what it already shows
+// (it would not redraw, and the studio would wait for nothing).
+let rendered = ''; // the content the widget shows or is drawing, as JSON text
+let queued = null;
+
 function onShown(ok) {
   loading = false;
+  if (queued) {
+    const m = queued;
+    queued = null;
+    apply(m);
+    return;
+  }
   if (!pending) return;
   const { seq, replayList } = pending;
   pending = null;
   if (ok && replayList && replayList.length && el.getAttribute('start') !== 'handbook') {
-    replay(replayList).then(() => tell(seq));
+    loading = true; // messages that come while answering wait too
+    replay(replayList).then(() => {
+      tell(seq);
+      onShown(true);
+    });
   } else tell(seq);
 }
 
-window.addEventListener('message', (e) => {
-  if (e.origin !== location.origin || e.source !== parent) return;
-  const m = e.data;
-  if (!m || m.type !== 'bti-studio-content') return;
+function apply(m) {
   const show = m.show || null;
   if (show && show.hash) history.replaceState(null, '', `#bti/${show.hash}`);
   if (show && show.clicks) clicks = show.clicks.slice();
-  const replayList = clicks.slice();
+  const text = JSON.stringify(m.content);
   if (!el) {
     el = document.createElement('bti-veileder');
     el.setAttribute('start', m.start);
     el.setAttribute('lang', m.lang);
     el.addEventListener('click', track, true);
     el.addEventListener('bti-ready', () => onShown(true));
-    el.addEventListener('bti-error', () => onShown(false));
+    // Before its content arrives the widget may say it has no src: not an answer to us.
+    el.addEventListener('bti-error', (e) => {
+      if (!/attributtet src/.test((e.detail && e.detail.message) || '')) onShown(false);
+    });
     el.content = m.content;
+    rendered = text;
     loading = true;
-    lastText = JSON.stringify(m.content);
-    pending = { seq: m.seq, replayList };
+    pending = { seq: m.seq, replayList: clicks.slice() };
     root.replaceChildren(el);
     return;
   }
-  const text = JSON.stringify(m.content);
-  const same = text === lastText && el.getAttribute('start') === m.start && el.getAttribute('lang') === m.lang;
-  lastText = text;
-  if (same && loading) {
-    // Still drawing the last content: go there once it is shown.
-    if (show && show.clicks) clicks = show.clicks.slice();
-    pending = { seq: m.seq, replayList: clicks.slice() };
-    return;
-  }
-  if (same) {
+  if (text === rendered && el.getAttribute('start') === m.start && el.getAttribute('lang') === m.lang) {
     // Nothing for the widget to redraw: only go where the studio asked.
     if (show && show.hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
-    if (show && show.clicks) {
-      clicks = [];
-      pending = { seq: m.seq, replayList: show.clicks.slice() };
-      frame().then(() => onShown(true));
-    } else tell(m.seq);
+    pending = { seq: m.seq, replayList: show && show.clicks ? show.clicks.slice() : [] };
+    loading = true; // newer messages wait until this one is done
+    frame().then(() => onShown(true));
     return;
   }
   if (el.getAttribute('start') !== m.start) {
-    clicks = show && show.clicks ? show.clicks.slice() : [];
+    if (!(show && show.clicks)) clicks = [];
     el.setAttribute('start', m.start);
   }
   if (el.getAttribute('lang') !== m.lang) el.setAttribute('lang', m.lang);
   pending = { seq: m.seq, replayList: clicks.slice() };
   loading = true;
+  rendered = text;
   el.content = m.content;
   if (show && show.hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+window.addEventListener('message', (e) => {
+  if (e.origin !== location.origin || e.source !== parent) return;
+  const m = e.data;
+  if (!m || m.type !== 'bti-studio-content') return;
+  if (loading) {
+    // Keep a request to show something even when newer content overtakes it.
+    queued = { ...m, show: m.show || (queued && queued.show) || null };
+    return;
+  }
+  apply(m);
 });

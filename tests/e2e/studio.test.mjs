@@ -71,7 +71,10 @@ const cursorLine = (page) => page.evaluate(() => {
 });
 const previewFrame = (page) => page.frameLocator('#preview');
 async function previewDone(page) {
-  await poll(() => page.evaluate(() => window.__studio.seq > 0 && window.__studio.shown === window.__studio.seq), 'the preview to show the latest content');
+  await poll(() => page.evaluate(() => {
+    const { seq, shown } = window.__studio;
+    return seq > 0 && shown === seq ? true : `sent ${seq}, shown ${shown}`;
+  }).then((v) => v === true), 'the preview to show the latest content');
 }
 async function placeCursor(page, needle) {
   await page.evaluate((n) => {
@@ -122,6 +125,15 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
     await phone.fill('29 99 99 77');
     const expected = INDEX.replace('"phone": "29 99 99 10"', '"phone": "29 99 99 77"');
     await poll(async () => (await editorText(page)) === expected, 'the JSON to hold the new number');
+    // And the other way: typing in the JSON updates the form.
+    await placeCursor(page, '29 99 99 77"');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('8');
+    await poll(async () => (await phone.inputValue()) === '29 99 99 778', 'the form to show the number typed in the JSON');
+    await page.keyboard.press('Backspace');
+    await poll(async () => (await editorText(page)) === expected, 'the JSON back to the form\'s number');
 
     // "Vis i forhåndsvisning" on the contact opens a result screen that lists it.
     await placeCursor(page, '"id": "barnevern-eksempel"');
@@ -189,6 +201,15 @@ test('studio: bad files get a Norwegian message saying what they are and what to
       await poll(async () => message.test(await notice.textContent()), `the message for ${file.name} (${message})`);
     }
     assert.equal(await page.evaluate(() => document.body.dataset.open), 'false', 'none of them was opened');
+    // Drag and drop opens files too.
+    const dropped = fs.readFileSync(path.join(ROOT, 'studio', 'ny-fil.json'), 'utf8');
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'sluppet.json', { type: 'application/json' }));
+      document.querySelector('#editor-host').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, dropped);
+    await expectVisible(page.getByRole('tab', { name: 'sluppet.json' }), 'the dropped file open in a tab');
+    assert.equal(await editorText(page), dropped);
     // A BOM is no reason to refuse: the file opens, and she is told it goes.
     await chooseFiles(page, [{ name: 'bom.json', mimeType: 'application/json', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fs.readFileSync(path.join(ROOT, 'studio', 'ny-fil.json'))]) }]);
     await poll(async () => /BOM-tegn/.test(await notice.textContent()), 'the BOM notice');
@@ -203,7 +224,7 @@ test('studio: Ny fil, save in place through the File System Access API, tidy for
   const s = await studio({ picker: 'stub', bypassCSP: true });
   const { page } = s;
   // "Open other files without saving the new one?": yes.
-  page.on('dialog', (d) => d.accept());
+  page.on('dialog', (d) => (d.type() === 'confirm' ? d.accept() : undefined));
   try {
     // A picker that hands over one file and records what is written back.
     await page.evaluate(() => {
@@ -255,6 +276,11 @@ test('studio: Ny fil, save in place through the File System Access API, tidy for
     const tidy = await editorText(page);
     assert.equal(tidy, JSON.stringify({ format: 1, meta: { kommune: 'X', version: '1', updated: '2026-11-30', editor: 'Y' } }, null, 2) + '\n');
     assertClean(s);
+
+    // Unsaved changes: leaving the page asks first.
+    const asked = new Promise((resolve) => page.once('dialog', (d) => resolve(d.type())));
+    await page.close({ runBeforeUnload: true });
+    assert.equal(await asked, 'beforeunload');
   } finally {
     await s.context.close();
   }
