@@ -111,6 +111,11 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
     assert.ok(await page.evaluate(() => window.__studio.view.hasFocus), 'the editor has the keyboard');
     await page.keyboard.press('Delete');
     assert.equal(await editorText(page), INDEX);
+    // Tab leaves the editor (no keyboard trap); Shift+Tab comes back to it.
+    await page.keyboard.press('Tab');
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'editor-host', 'Tab moved out of the editor');
+    await page.keyboard.press('Shift+Tab');
+    assert.ok(await page.evaluate(() => window.__studio.view.hasFocus), 'Shift+Tab is back in the editor');
 
     // Fixed: the preview shows the guide (the first question).
     await previewDone(page);
@@ -278,9 +283,13 @@ test('studio: Ny fil, save in place through the File System Access API, tidy for
     assertClean(s);
 
     // Unsaved changes: leaving the page asks first.
-    const asked = new Promise((resolve) => page.once('dialog', (d) => resolve(d.type())));
+    const asked = new Promise((resolve) => page.once('dialog', (d) => {
+      resolve(d.type());
+      d.accept();
+    }));
     await page.close({ runBeforeUnload: true });
-    assert.equal(await asked, 'beforeunload');
+    const none = new Promise((resolve) => setTimeout(() => resolve('no dialog'), 5000));
+    assert.equal(await Promise.race([asked, none]), 'beforeunload');
   } finally {
     await s.context.close();
   }
