@@ -62,9 +62,9 @@ function indentOf(doc, pos) {
 /**
  * The change that sets `path` to `value` (JSON-encoded), or removes it when
  * `value` is undefined. Adds a missing last key to its object, indented like
- * its neighbours. Null when the object itself is not there.
+ * its neighbours, with the file's line break `nl`. Null when the object itself is not there.
  */
-export function setChange(tree, doc, path, value) {
+export function setChange(tree, doc, path, value, nl = '\n') {
   const encoded = value === undefined ? undefined : JSON.stringify(value);
   const target = nodeAt(tree, doc, path);
   if (target) {
@@ -88,9 +88,9 @@ export function setChange(tree, doc, path, value) {
     const last = props[props.length - 1];
     const ind = indentOf(doc, last.from);
     const sameLine = doc.lineAt(last.from).number === doc.lineAt(obj.from).number;
-    const sep = sameLine ? ', ' : ',\n' + ind;
+    const sep = sameLine ? ', ' : `,${nl}${ind}`;
     return { from: last.to, to: last.to, insert: `${sep}${JSON.stringify(key)}: ${encoded}` };
   }
   const ind = indentOf(doc, obj.from);
-  return { from: obj.from + 1, to: obj.to - 1, insert: `\n${ind}  ${JSON.stringify(key)}: ${encoded}\n${ind}` };
+  return { from: obj.from + 1, to: obj.to - 1, insert: `${nl}${ind}  ${JSON.stringify(key)}: ${encoded}${nl}${ind}` };
 }

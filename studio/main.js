@@ -14,10 +14,10 @@ import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { json } from '@codemirror/lang-json';
 import schema from '../content/schema.json';
 import newFile from './ny-fil.json';
-import { decode, arrange, baseName } from './files.js';
+import { decode, arrange } from './files.js';
 import { fieldsOf, typeAt } from './schema.js';
 import { FIELDS } from './fields.js';
-import { pathAt, setChange } from './jsonedit.js';
+import { pathAt, nodeAt, setChange } from './jsonedit.js';
 import { PHRASES } from './phrases.js';
 
 const $ = (id) => document.getElementById(id);
@@ -47,13 +47,16 @@ const previewReady = new Promise((resolve) => {
 });
 let previewShown = 0;
 const timing = { lastInput: 0, problems: 0, preview: 0 };
+// For the end-to-end test and scripts/bench-studio.mjs: read-only views of the state.
 window.__studio = { timing, get report() { return report; }, get view() { return view; }, get seq() { return previewSeq; }, get shown() { return previewShown; } };
 
 // ---------- editor ----------
 
 const readOnly = new Compartment();
-function extensions() {
+function extensions(lineBreak = '\n') {
   return [
+    // Keeps a Windows file's CRLF line ends: the file is saved as it was written.
+    EditorState.lineSeparator.of(lineBreak),
     EditorState.phrases.of(PHRASES),
     lineNumbers(), highlightActiveLineGutter(), foldGutter(), lintGutter(),
     highlightSpecialChars(), history(), drawSelection(), indentOnInput(),
@@ -89,7 +92,8 @@ function mountEditor() {
   view = new EditorView({ parent, root: shadow, state: EditorState.create({ doc: '', extensions: extensions() }) });
 }
 
-const textOf = (i) => (i === active ? view.state.doc.toString() : files[i].state.doc.toString());
+// sliceDoc, not doc.toString(): it joins lines with the file's own line break.
+const textOf = (i) => (i === active ? view.state : files[i].state).sliceDoc();
 const dirty = (i) => textOf(i) !== files[i].saved;
 
 // ---------- opening ----------
@@ -134,7 +138,7 @@ function load(list) {
     name: f.name,
     handle: f.handle || null,
     saved: f.bom ? null : f.text,
-    state: EditorState.create({ doc: f.text, extensions: extensions() }),
+    state: EditorState.create({ doc: f.text, extensions: extensions(f.text.includes('\r\n') ? '\r\n' : '\n') }),
     diagnostics: [],
   }));
   active = 0;
@@ -253,7 +257,7 @@ function renderProblems() {
     .map((p, n) => ({ ...p, n }))
     .sort((a, b) => order[a.severity] - order[b.severity] || a.file - b.file || a.line - b.line || a.column - b.column);
   const fatal = report.problems.some((p) => p.fatal);
-  const counts = `${report.errors} ${report.errors === 1 ? 'feil' : 'feil'}, ${report.warnings} ${report.warnings === 1 ? 'advarsel' : 'advarsler'}`;
+  const counts = `${report.errors} feil, ${report.warnings} ${report.warnings === 1 ? 'advarsel' : 'advarsler'}`;
   $('status').textContent = report.problems.length === 0
     ? 'Ingen feil eller advarsler.'
     : counts + (fatal ? '. Forhåndsvisningen venter til de alvorlige feilene er rettet.' : '.');
@@ -573,18 +577,16 @@ function fromForm(path, f, input) {
   if (!f.required && (value === '' || (Array.isArray(value) && !value.length && item[f.key] === undefined))) value = undefined;
   if (f.kind === 'bool' && !f.required && value === false && item[f.key] === undefined) return;
   const tree = ensureSyntaxTree(view.state, view.state.doc.length, 500);
-  const change = tree && setChange(tree, view.state.doc, target, value);
+  const change = tree && setChange(tree, view.state.doc, target, value, view.state.lineBreak);
   if (!change) return;
   view.dispatch({ changes: change, userEvent: 'input.form' });
 }
 
 function goToPath(path) {
   const tree = ensureSyntaxTree(view.state, view.state.doc.length, 200);
-  const doc = view.state.doc;
-  // Find the value by walking the tree: reuse the edit helper's lookup.
-  const change = setChange(tree, doc, path, null);
-  if (!change) return;
-  view.dispatch({ selection: { anchor: change.from }, effects: EditorView.scrollIntoView(change.from, { y: 'center' }) });
+  const node = tree && nodeAt(tree, view.state.doc, path);
+  if (!node) return;
+  view.dispatch({ selection: { anchor: node.from }, effects: EditorView.scrollIntoView(node.from, { y: 'center' }) });
   view.focus();
 }
 
@@ -644,8 +646,9 @@ function tidy() {
     notice(['Ryddig formatering går bare når filen er gyldig JSON. Rett feilen først.'], 'warning');
     return;
   }
-  const text = JSON.stringify(doc, null, 2) + '\n';
-  if (text !== view.state.doc.toString()) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.format' });
+  const nl = view.state.lineBreak;
+  const text = JSON.stringify(doc, null, 2).replace(/\n/g, nl) + nl;
+  if (text !== view.state.sliceDoc()) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.format' });
   notice(['Filen er formatert ryddig. Angre med Ctrl+Z.'], 'info');
 }
 
@@ -716,4 +719,3 @@ function init() {
 }
 
 init();
-export { baseName };

@@ -64,7 +64,7 @@ async function chooseFiles(page, files) {
   await (await chooser).setFiles(files);
 }
 
-const editorText = (page) => page.evaluate(() => window.__studio.view.state.doc.toString());
+const editorText = (page) => page.evaluate(() => window.__studio.view.state.sliceDoc());
 const cursorLine = (page) => page.evaluate(() => {
   const s = window.__studio.view.state;
   return s.doc.lineAt(s.selection.main.head).number;
@@ -191,6 +191,7 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
 test('studio: bad files get a Norwegian message saying what they are and what to do', async () => {
   const s = await studio();
   const { page } = s;
+  page.on('dialog', (d) => (d.type() === 'confirm' ? d.accept() : undefined));
   const notice = page.locator('#notice');
   const cases = [
     [{ name: 'notater.json', mimeType: 'application/json', buffer: Buffer.from('Dette er ikke JSON') }, /«notater\.json» er ikke en innholdsfil/],
@@ -219,6 +220,19 @@ test('studio: bad files get a Norwegian message saying what they are and what to
     await chooseFiles(page, [{ name: 'bom.json', mimeType: 'application/json', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fs.readFileSync(path.join(ROOT, 'studio', 'ny-fil.json'))]) }]);
     await poll(async () => /BOM-tegn/.test(await notice.textContent()), 'the BOM notice');
     assert.ok(!(await editorText(page)).startsWith('\ufeff'));
+
+    // A file written on Windows keeps its CRLF line ends when a field changes.
+    const crlf = dropped.replace(/\n/g, '\r\n');
+    await chooseFiles(page, [{ name: 'windows.json', mimeType: 'application/json', buffer: Buffer.from(crlf) }]);
+    await placeCursor(page, '"id": "helsestasjon"');
+    await page.getByLabel('Telefon', { exact: true }).fill('29 99 99 20');
+    const want = crlf.replace('"[FYLL INN: telefonnummer]",\r\n      "editor_note": "Fyll inn kommunens eget nummer."', '"29 99 99 20",\r\n      "editor_note": "Fyll inn kommunens eget nummer."');
+    assert.notEqual(want, crlf);
+    await poll(async () => (await editorText(page)) === want, 'the JSON with the new number and CRLF kept');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Lagre' }).click();
+    const saved = await (await download).path();
+    assert.ok(fs.readFileSync(saved).equals(Buffer.from(want)), 'saved with CRLF, byte for byte');
     assertClean(s);
   } finally {
     await s.context.close();
