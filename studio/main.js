@@ -10,7 +10,7 @@ import {
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import { bracketMatching, foldGutter, foldKeymap, syntaxHighlighting, defaultHighlightStyle, ensureSyntaxTree, indentOnInput } from '@codemirror/language';
-import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { json } from '@codemirror/lang-json';
 import schema from '../content/schema.json';
 import newFile from './ny-fil.json';
@@ -62,7 +62,7 @@ function extensions(lineBreak = '\n') {
     highlightSpecialChars(), history(), drawSelection(), indentOnInput(),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }), bracketMatching(),
     highlightActiveLine(), highlightSelectionMatches(), json(),
-    keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap]),
+    keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap]),
     // tabindex: axe counts the scroller's content as focusable only with it (contenteditable alone is not enough for it).
     EditorView.contentAttributes.of({ 'aria-label': 'JSON-innholdet i filen', spellcheck: 'false', tabindex: '0' }),
     readOnly.of(EditorState.readOnly.of(false)),

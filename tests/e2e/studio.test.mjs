@@ -111,6 +111,7 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
     assert.ok(await page.evaluate(() => window.__studio.view.hasFocus), 'the editor has the keyboard');
     await page.keyboard.press('Delete');
     assert.equal(await editorText(page), INDEX);
+
     // Tab leaves the editor (no keyboard trap); Shift+Tab comes back to it.
     await page.keyboard.press('Tab');
     assert.notEqual(await page.evaluate(() => document.activeElement.id), 'editor-host', 'Tab moved out of the editor');
@@ -121,6 +122,10 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
     await previewDone(page);
     await expectVisible(previewFrame(page).getByRole('heading', { name: 'Hvem er du bekymret for?' }), 'the guide in the preview');
     assert.match(await page.locator('#status').textContent(), /^0 feil/);
+    // F8 goes to the next problem: the first warning, on line 26.
+    await page.evaluate(() => window.__studio.view.dispatch({ selection: { anchor: 0 } }));
+    await page.keyboard.press('F8');
+    await poll(async () => (await cursorLine(page)) === 26, 'F8 to move the cursor to the warning on line 26');
 
     // A contact in the form pane: the JSON changes in that one place only.
     await placeCursor(page, '"id": "barnevern-eksempel"');
