@@ -419,9 +419,15 @@ function parsed() {
   return parsedCache.value;
 }
 
+let formStale = false; // the document changed since the form was filled
 function scheduleForm(docChanged) {
   clearTimeout(formTimer);
-  formTimer = setTimeout(() => renderForm(docChanged), docChanged ? 300 : 120);
+  formStale = formStale || docChanged;
+  formTimer = setTimeout(() => {
+    const stale = formStale;
+    formStale = false;
+    renderForm(stale);
+  }, formStale ? 300 : 120);
 }
 
 /** The innermost item with a form around the cursor: [path, type]. */

@@ -144,6 +144,9 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
     await poll(async () => (await phone.inputValue()) === '29 99 99 778', 'the form to show the number typed in the JSON');
     await page.keyboard.press('Backspace');
     await poll(async () => (await editorText(page)) === expected, 'the JSON back to the form\'s number');
+    // Moving the cursor at once must not leave the form behind.
+    await placeCursor(page, '"id": "barnevern-eksempel"');
+    await poll(async () => (await phone.inputValue()) === '29 99 99 77', 'the form to follow the Backspace in the JSON');
 
     // "Vis i forhåndsvisning" on the contact opens a result screen that lists it.
     await placeCursor(page, '"id": "barnevern-eksempel"');
