@@ -672,6 +672,7 @@ async function pickFiles() {
 }
 
 function init() {
+  $('starting').remove();
   mountEditor();
   $('open').addEventListener('click', pickFiles);
   $('file-input').addEventListener('change', (e) => {

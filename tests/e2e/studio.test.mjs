@@ -55,6 +55,8 @@ async function studio({ picker = 'none', bypassCSP = false } = {}) {
   if (picker === 'none') await s.context.addInitScript(() => { delete window.showOpenFilePicker; });
   await s.page.goto(env.url + 'pkg/redaktor.html');
   await expectVisible(s.page.getByRole('button', { name: 'Åpne filer' }), 'the Åpne filer button');
+  // The note for a page opened from file:// goes once the script runs.
+  await poll(() => s.page.evaluate(() => !document.getElementById('starting')), 'the start note to go');
   return s;
 }
 
