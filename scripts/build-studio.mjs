@@ -7,6 +7,7 @@ import { copyFile, stat } from 'node:fs/promises';
 const common = { bundle: true, minify: true, format: 'esm', target: 'es2020', legalComments: 'none', logLevel: 'warning' };
 await build({ ...common, entryPoints: ['studio/main.js'], outfile: 'pkg/redaktor.js', loader: { '.json': 'json' } });
 await build({ ...common, entryPoints: ['studio/forhandsvisning.js'], outfile: 'pkg/redaktor-forhandsvisning.js' });
+await build({ ...common, entryPoints: ['studio/worker.js'], outfile: 'pkg/redaktor-worker.js' });
 for (const [from, to] of [
   ['studio/redaktor.html', 'pkg/redaktor.html'],
   ['studio/redaktor.css', 'pkg/redaktor.css'],

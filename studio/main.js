@@ -32,7 +32,7 @@ let active = 0;
 let core = null;
 let report = null;
 let checkTimer = 0;
-let lastCheckMs = 0;
+let lastCheckMs = 0; // for the bench: check and report parse, last time
 let formTimer = 0;
 let previewSeq = 0;
 let view = null;
@@ -133,7 +133,9 @@ async function openFiles(list) {
   notice(messages, messages.length ? 'warning' : 'info');
 }
 
+let filesGen = 0;
 function load(list) {
+  filesGen++;
   files = list.map((f) => ({
     name: f.name,
     handle: f.handle || null,
@@ -190,19 +192,35 @@ function renderTabs() {
 
 function scheduleCheck() {
   clearTimeout(checkTimer);
-  // Soon after typing stops; only files that take long to check wait longer,
-  // so typing is not held up by a check after every key.
-  checkTimer = setTimeout(runCheck, lastCheckMs > 120 ? Math.min(400, lastCheckMs * 2) : 40);
+  // Soon after typing stops: the check runs in a worker, typing never waits for it.
+  checkTimer = setTimeout(runCheck, 40);
 }
 
-async function loadCore() {
-  if (!core) {
-    core = import(new URL('bti-core.js', import.meta.url).href).then(async (m) => {
-      await m.default({ module_or_path: new URL('bti-core_bg.wasm', import.meta.url).href });
-      return m;
-    });
-  }
-  return core;
+// The checker runs in a worker (pkg/redaktor-worker.js) with the full wasm build.
+const worker = new Worker(new URL('redaktor-worker.js', import.meta.url), { type: 'module' });
+const base = new URL('./', import.meta.url).href;
+let nextId = 0;
+const waiting = new Map();
+worker.onmessage = (e) => {
+  const w = waiting.get(e.data.id);
+  waiting.delete(e.data.id);
+  if (!w) return;
+  if (e.data.error) w.reject(new Error(e.data.error));
+  else w.resolve(e.data);
+};
+worker.onerror = () => {
+  for (const w of waiting.values()) w.reject(new Error('bti-core.js eller bti-core_bg.wasm kunne ikke lastes'));
+  waiting.clear();
+};
+function ask(message) {
+  const id = ++nextId;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ id, base, ...message });
+  });
+}
+function loadCore() {
+  return ask({});
 }
 
 /** Char column (1-based, Unicode scalar values) to an offset in `doc`. */
@@ -219,17 +237,39 @@ function offsetOf(doc, line, column) {
   return l.from + off;
 }
 
+let checking = false;
+let checkAgain = false;
 async function runCheck() {
   clearTimeout(checkTimer);
   if (!files.length) return;
-  const m = await loadCore();
+  // One check at a time; edits made meanwhile get one more check after it.
+  if (checking) {
+    checkAgain = true;
+    return;
+  }
+  checking = true;
+  const gen = filesGen;
   const t0 = performance.now();
   files[active].state = view.state;
   const names = files.map((f) => f.name);
   const texts = files.map((_, i) => textOf(i));
-  const answer = m.studioCheck(names, texts);
-  timing.wasm = performance.now() - t0;
-  report = JSON.parse(answer);
+  let answer;
+  try {
+    answer = await ask({ names, texts });
+  } catch (err) {
+    notice([`Sjekkeren stoppet: ${err.message}`], 'error');
+    return;
+  } finally {
+    checking = false;
+  }
+  // Edited, or other files opened, while the worker was busy: check again.
+  if (checkAgain || gen !== filesGen) {
+    checkAgain = false;
+    runCheck();
+    return;
+  }
+  timing.wasm = answer.ms;
+  report = JSON.parse(answer.answer);
   lastCheckMs = performance.now() - t0;
   for (const [i, f] of files.entries()) {
     const doc = i === active ? view.state.doc : f.state.doc;

@@ -17,7 +17,7 @@ const PARTS = fs.readdirSync(CONTENT).filter((f) => /^eksempel-kommune\..+\.json
 const INDEX = fs.readFileSync(path.join(CONTENT, 'eksempel-kommune.json'), 'utf8');
 
 // The studio's own files and the widget's: nothing else may be asked for.
-const ALLOWED = /^\/pkg\/(redaktor(-editor|-forhandsvisning)?\.(html|js|css)|bti-(core|guide)(_bg\.wasm|\.js)|bti-veileder\.(js|css)|bti-handbook\.css|i18n\/[a-z]+\.json)$/;
+const ALLOWED = /^\/pkg\/(redaktor(-editor|-forhandsvisning|-worker)?\.(html|js|css)|bti-(core|guide)(_bg\.wasm|\.js)|bti-veileder\.(js|css)|bti-handbook\.css|i18n\/[a-z]+\.json)$/;
 
 /** Counts every write to storage, in the page and in the preview frame. */
 function storageSpy() {
