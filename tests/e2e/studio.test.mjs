@@ -124,6 +124,11 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
     await previewDone(page);
     await expectVisible(previewFrame(page).getByRole('heading', { name: 'Hvem er du bekymret for?' }), 'the guide in the preview');
     assert.match(await page.locator('#status').textContent(), /^0 feil/);
+    // The language switch shows the overlays' texts, merged as the widget merges them.
+    await page.getByLabel('Språk', { exact: true }).selectOption('en');
+    await expectVisible(previewFrame(page).getByRole('heading', { name: 'Who are you worried about?' }), 'the English guide in the preview');
+    await page.getByLabel('Språk', { exact: true }).selectOption('nb');
+    await expectVisible(previewFrame(page).getByRole('heading', { name: 'Hvem er du bekymret for?' }), 'bokmål again');
     // F8 goes to the next problem: the first warning, on line 26.
     await page.evaluate(() => window.__studio.view.dispatch({ selection: { anchor: 0 } }));
     await page.keyboard.press('F8');
