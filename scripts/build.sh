@@ -30,6 +30,7 @@ mkdir -p pkg/i18n && cp src/i18n/*.json pkg/i18n/
 cp src/js/embed.html src/js/embed.js src/js/embed.css src/js/print.html src/js/print.js pkg/
 
 node scripts/minify.mjs || { echo "build: minifying pkg/ failed" >&2; exit 1; }
+node scripts/build-studio.mjs || { echo "build: the content studio (pkg/redaktor.html) failed" >&2; exit 1; }
 
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 cat > pkg/package.json <<JSON

@@ -6,6 +6,8 @@ pub mod load;
 pub mod model;
 #[cfg(feature = "handbook")]
 pub mod search;
+#[cfg(feature = "editor")]
+pub mod studio;
 
 pub mod components;
 #[cfg(target_arch = "wasm32")]

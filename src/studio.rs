@@ -1,0 +1,341 @@
+//! The checker and merge for the content studio (`pkg/redaktor.html`): the same
+//! code as `bti-check` and the widget, over files held in memory, with the answer
+//! as JSON text for the page's script. Only in builds with the `editor` feature;
+//! the citizen guide's wasm never carries it.
+
+use crate::model::json::{self, Kind, Seg, Value};
+use crate::model::{check, decode, merge, Part, Problem, Severity};
+
+/// What the studio shows for a set of open files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// Each problem with the number of the file it is in (into the `names` given).
+    pub problems: Vec<(usize, Problem)>,
+    /// The merged document as JSON text, when nothing fatal stops the widget.
+    pub preview: Option<String>,
+}
+
+impl Report {
+    /// The report as JSON text: `{"errors", "warnings", "problems": [{file, line,
+    /// column, severity, path, message, fatal}], "preview": {…} | null}`.
+    pub fn to_json(&self) -> String {
+        let errors = self.problems.iter().filter(|(_, p)| p.is_error()).count();
+        let mut out = format!(
+            "{{\"errors\":{errors},\"warnings\":{},\"problems\":[",
+            self.problems.len() - errors
+        );
+        for (n, (file, p)) in self.problems.iter().enumerate() {
+            if n > 0 {
+                out.push(',');
+            }
+            out.push_str(&format!(
+                "{{\"file\":{file},\"line\":{},\"column\":{},\"severity\":\"{}\",\"fatal\":{},\"path\":",
+                p.line,
+                p.column,
+                p.severity.as_str(),
+                p.fatal
+            ));
+            write_str(&p.path, &mut out);
+            out.push_str(",\"message\":");
+            write_str(&p.message, &mut out);
+            out.push('}');
+        }
+        out.push_str("],\"preview\":");
+        out.push_str(self.preview.as_deref().unwrap_or("null"));
+        out.push('}');
+        out
+    }
+}
+
+/// The last segment of a path or URL: parts are matched to open files by file name.
+fn file_name(src: &str) -> &str {
+    let src = src.split(['?', '#']).next().unwrap_or(src);
+    src.rsplit(['/', '\\']).next().unwrap_or(src)
+}
+
+fn syntax(e: json::SyntaxError, file: usize) -> (usize, Problem) {
+    (
+        file,
+        Problem {
+            severity: Severity::Error,
+            path: String::new(),
+            line: e.pos.line,
+            column: e.pos.column,
+            message: format!("Filen er ikke gyldig JSON: {}", e.message),
+            fatal: true,
+            source: 0,
+        },
+    )
+}
+
+/// Checks `texts[0]` (a single file, or an index) with the parts it names, found
+/// among the other files by file name; merges them as the widget does. `names`
+/// and `texts` pair up. Problems are the ones `bti-check` gives for the same files.
+pub fn check_files(names: &[String], texts: &[String]) -> Report {
+    let Some(main) = texts.first() else {
+        return Report {
+            problems: Vec::new(),
+            preview: None,
+        };
+    };
+    let mut problems = Vec::new();
+    let index = match json::parse(main) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(syntax(e, 0));
+            // Syntax errors in the other files are worth knowing at the same time.
+            for (n, t) in texts.iter().enumerate().skip(1) {
+                if let Err(e) = json::parse(t) {
+                    problems.push(syntax(e, n));
+                }
+            }
+            return Report {
+                problems,
+                preview: None,
+            };
+        }
+    };
+    let parts_path = [Seg::Key("parts".into())];
+    let declared: Vec<Part> = match index.get("parts") {
+        None => Vec::new(),
+        Some(v) => match decode::decode_problems::<Vec<Part>>(v, &parts_path) {
+            Ok(parts) => parts,
+            Err(list) => {
+                return Report {
+                    problems: list.into_iter().map(|p| (0, p)).collect(),
+                    preview: None,
+                }
+            }
+        },
+    };
+    // Source n (from 1) of the merge is the n-th part found; `files[n]` is its file.
+    let mut files = vec![0usize];
+    let mut parsed = Vec::new();
+    for (i, part) in declared.iter().enumerate() {
+        let wanted = file_name(&part.src);
+        let found = names
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(_, name)| file_name(name) == wanted);
+        let Some((file, _)) = found else {
+            let path = [parts_path[0].clone(), Seg::Index(i), Seg::Key("src".into())];
+            let mut p = Problem::at(
+                Some(&index),
+                &path,
+                Severity::Error,
+                format!(
+                    "Delfilen «{}» er ikke åpnet. Åpne den sammen med denne filen (velg alle filene på en gang, eller dra dem inn).",
+                    part.src
+                ),
+            );
+            p.fatal = true;
+            problems.push((0, p));
+            continue;
+        };
+        let source = u16::try_from(files.len()).unwrap_or(u16::MAX);
+        match json::parse_source(&texts[file], source) {
+            Ok(v) => parsed.push((part.clone(), v)),
+            Err(e) => problems.push(syntax(e, file)),
+        }
+        files.push(file);
+    }
+    if !problems.is_empty() {
+        return Report {
+            problems,
+            preview: None,
+        };
+    }
+    let at = |p: Problem| (files.get(usize::from(p.source)).copied().unwrap_or(0), p);
+    let merged = match merge::merge_parts(index, parsed) {
+        Ok(tree) => tree,
+        Err(list) => {
+            return Report {
+                problems: list.into_iter().map(at).collect(),
+                preview: None,
+            }
+        }
+    };
+    let checked = check::load_tree(&merged);
+    let mut found = checked.problems;
+    let mut path = Vec::new();
+    placeholders(&merged, &mut path, &mut found);
+    let preview = checked.content.is_some().then(|| {
+        let mut out = String::with_capacity(main.len());
+        write_value(&merged, &mut out);
+        out
+    });
+    Report {
+        problems: found.into_iter().map(at).collect(),
+        preview,
+    }
+}
+
+/// What "Ny fil" writes where the kommune's own text belongs.
+pub const PLACEHOLDER: &str = "[FYLL INN";
+
+/// Warns at every text that still holds a placeholder of the new file.
+fn placeholders(v: &Value, path: &mut Vec<Seg>, out: &mut Vec<Problem>) {
+    match &v.kind {
+        Kind::String(s) if s.contains(PLACEHOLDER) => out.push(Problem {
+            severity: Severity::Warning,
+            path: json::format_path(path),
+            line: v.pos.line,
+            column: v.pos.column,
+            message:
+                "Plassholder: bytt ut «[FYLL INN …]» med kommunens egen tekst før publisering."
+                    .into(),
+            fatal: false,
+            source: v.source,
+        }),
+        Kind::Array(items) => {
+            for (n, item) in items.iter().enumerate() {
+                path.push(Seg::Index(n));
+                placeholders(item, path, out);
+                path.pop();
+            }
+        }
+        Kind::Object(members) => {
+            for m in members {
+                path.push(Seg::Key(m.key.clone()));
+                placeholders(&m.value, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The merged document of `check_files`, or the problems' messages when it cannot be shown.
+pub fn merge_files(names: &[String], texts: &[String]) -> Result<String, Vec<String>> {
+    let report = check_files(names, texts);
+    report.preview.ok_or_else(|| {
+        report
+            .problems
+            .into_iter()
+            .filter(|(_, p)| p.fatal || p.is_error())
+            .map(|(_, p)| p.message)
+            .collect()
+    })
+}
+
+/// Writes a parsed value back as compact JSON (numbers as written in the file).
+pub fn write_value(v: &Value, out: &mut String) {
+    match &v.kind {
+        Kind::Null => out.push_str("null"),
+        Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Kind::Number(n) => out.push_str(n.as_str()),
+        Kind::String(s) => write_str(s, out),
+        Kind::Array(items) => {
+            out.push('[');
+            for (n, item) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                write_value(item, out);
+            }
+            out.push(']');
+        }
+        Kind::Object(members) => {
+            out.push('{');
+            for (n, m) in members.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                write_str(&m.key, out);
+                out.push(':');
+                write_value(&m.value, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_str(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use wasm_bindgen::prelude::*;
+
+    /// Checks the open files (the first is the single file or the index); returns
+    /// the report as JSON text (see `Report::to_json`).
+    #[wasm_bindgen(js_name = studioCheck)]
+    pub fn studio_check(names: Vec<String>, texts: Vec<String>) -> String {
+        super::check_files(&names, &texts).to_json()
+    }
+
+    /// The merged document as JSON text, as the widget would merge it; an error
+    /// holds the problems' messages, one per line.
+    #[wasm_bindgen(js_name = studioMerge)]
+    pub fn studio_merge(names: Vec<String>, texts: Vec<String>) -> Result<String, JsValue> {
+        super::merge_files(&names, &texts).map_err(|m| JsValue::from_str(&m.join("\n")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn a_syntax_error_is_fatal_and_names_its_line() {
+        let r = check_files(&s(&["a.json"]), &s(&["{\n  \"meta\": {\n  ,\n}"]));
+        assert_eq!(r.preview, None);
+        assert_eq!(r.problems.len(), 1);
+        let (file, p) = &r.problems[0];
+        assert_eq!((*file, p.line, p.fatal), (0, 3, true));
+        assert!(p.message.starts_with("Filen er ikke gyldig JSON"));
+    }
+
+    #[test]
+    fn a_part_that_is_not_open_is_named_at_its_place_in_the_index() {
+        let index =
+            "{\"meta\": {}, \"parts\": [\n {\"src\": \"x.guide.json\", \"section\": \"guide\"}]}";
+        let r = check_files(&s(&["x.json"]), &s(&[index]));
+        let (_, p) = &r.problems[0];
+        assert_eq!(p.path, "parts[0].src");
+        assert_eq!(p.line, 2);
+        assert!(
+            p.message.contains("«x.guide.json» er ikke åpnet"),
+            "{}",
+            p.message
+        );
+    }
+
+    #[test]
+    fn written_json_parses_back_to_the_same_tree() {
+        let text = "{\"a\": [1, -2.5e3, true, null], \"b\": \"«\\\"x\\\"»\\n\\u0001\\\\\"}";
+        let tree = json::parse(text).unwrap();
+        let mut out = String::new();
+        write_value(&tree, &mut out);
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, tree.to_serde());
+    }
+
+    #[test]
+    fn the_report_is_json() {
+        let r = check_files(&s(&["a.json"]), &s(&["{\"meta\": 1}"]));
+        let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        assert!(v["errors"].as_u64().unwrap() >= 1);
+        assert_eq!(v["preview"], serde_json::Value::Null);
+    }
+}
