@@ -1,6 +1,6 @@
 # bti-veileder: the two commands a newcomer needs are `make demo` and `make test`.
 # Both install what is missing (see scripts/setup.sh) and say clearly what failed.
-.PHONY: demo test check build setup check-content size clean
+.PHONY: demo test check build setup check-content size clean bench
 PORT ?= 8080
 
 demo: build
@@ -30,4 +30,10 @@ size: build
 	bash scripts/size.sh
 
 clean:
-	rm -rf pkg test-results target
+	rm -rf pkg pkg-test test-results target bench/results.json bench/big-content.json bench/example-content.json bench/twin-*.html
+
+# Speed, measured and reported (never asserted): Lighthouse on the embed pages and
+# their static twins, the demo pages, and in-browser timings from pkg-test/.
+# Writes bench/results.json. BENCH_RUNS=5 by default.
+bench: build
+	node scripts/bench.mjs

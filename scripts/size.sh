@@ -29,4 +29,16 @@ if command -v twiggy >/dev/null && [ -f target/bti-guide_bg.pre-opt.wasm ]; then
   echo "size: twiggy top 15 of the citizen wasm (before wasm-opt, names kept):"
   twiggy top -n 15 target/bti-guide_bg.pre-opt.wasm 2>&1 | sed 's/^/  /'
 fi
+# The test hooks (scripts/build.sh: pkg-test/ only) must never ship. Each name must
+# be found in pkg-test/, or this check could not fail.
+for hook in debugPanic benchCheck benchSearch __btiCores data-search-us; do
+  if grep -lq -- "$hook" pkg/*.js pkg/*.wasm 2>/dev/null; then
+    echo "size: FAILED: the test hook $hook is in pkg/: $(grep -l -- "$hook" pkg/*.js pkg/*.wasm | tr '\n' ' ')" >&2
+    fail=1
+  elif [ -d pkg-test ] && ! grep -q -- "$hook" pkg-test/*.js pkg-test/*.wasm; then
+    echo "size: FAILED: the test hook $hook is missing from pkg-test/ (so its absence from pkg/ proves nothing)" >&2
+    fail=1
+  fi
+done
+[ $fail -ne 0 ] || echo "size: pkg/ has none of the test hooks; pkg-test/ has them all"
 exit $fail
