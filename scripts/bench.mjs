@@ -2,7 +2,8 @@
 // static twin of the same screen, and in-browser timings from the wasm. Not part of
 // make test: it measures and reports, it asserts nothing. Offline.
 //
-//   node scripts/bench.mjs          (BENCH_RUNS=5 by default; BENCH_ONLY=lighthouse|timings)
+//   node scripts/bench.mjs   BENCH_RUNS=5 by default; BENCH_ONLY=lighthouse|timings;
+//                            BENCH_PAGES="embed guide,twin guide" for a subset
 //
 // Prints one table and writes bench/results.json.
 import http from 'node:http';
@@ -108,6 +109,9 @@ async function lighthouseRuns(server, twins) {
     { name: 'intranett.html', url: 'intranett.html' },
     { name: 'intranett.html desktop', url: 'intranett.html', desktop: true },
   ];
+  // BENCH_PAGES="embed guide,twin guide" runs only those (for trying one lever quickly).
+  const only = (process.env.BENCH_PAGES || '').split(',').map((x) => x.trim()).filter(Boolean);
+  if (only.length) pages.splice(0, pages.length, ...pages.filter((p) => only.includes(p.name)));
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS, logLevel: 'error' });
   const samples = Object.fromEntries(pages.map((p) => [p.name, []]));
   try {

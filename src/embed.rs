@@ -15,6 +15,7 @@ use crate::load::Start;
 thread_local! {
     static PANIC_HANDLER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     static NEXT_INSTANCE: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    static PREFETCH: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
 #[wasm_bindgen(start)]
@@ -38,6 +39,26 @@ pub fn start() {
 #[wasm_bindgen(js_name = setPanicHandler)]
 pub fn set_panic_handler(handler: js_sys::Function) {
     PANIC_HANDLER.with(|h| *h.borrow_mut() = Some(handler));
+}
+
+/// The loader starts fetching the content while the wasm is still on its way, and
+/// registers the function that hands those fetches over: `url -> Promise<Response>`,
+/// or `undefined` when it has none for that URL (then the widget fetches it itself).
+#[wasm_bindgen(js_name = setPrefetch)]
+pub fn set_prefetch(take: js_sys::Function) {
+    PREFETCH.with(|p| *p.borrow_mut() = Some(take));
+}
+
+/// The loader's fetch of `url`, if it started one.
+pub(crate) fn prefetched(url: &str) -> Option<js_sys::Promise> {
+    PREFETCH.with(|p| {
+        let p = p.try_borrow().ok()?;
+        let taken = p
+            .as_ref()?
+            .call1(&JsValue::NULL, &JsValue::from_str(url))
+            .ok()?;
+        taken.dyn_into::<js_sys::Promise>().ok()
+    })
 }
 
 #[cfg(feature = "testhooks")]

@@ -231,3 +231,35 @@ test('the preload hints in README.md are used: each file is fetched once, with n
     await s.context.close();
   }
 });
+
+// Issue 14: the content is fetched at once, in parallel with the glue and the wasm,
+// and handed over to the wasm; nothing is fetched twice.
+for (const c of [
+  { page: 'tests/plain.html', wasm: 'bti-guide_bg.wasm', part: 'eksempel-kommune.guide.json', other: 'eksempel-kommune.handbook.json', id: 'w' },
+  { page: 'intranett.html', wasm: 'bti-core_bg.wasm', part: 'eksempel-kommune.handbook.json', other: 'eksempel-kommune.guide.json', id: 'handbok' },
+]) {
+  test(`${c.page}: the loader fetches the content index and ${c.part} while the wasm is still on its way; each is fetched once`, async () => {
+    const s = await openPage(env.browser);
+    try {
+      let release;
+      const gate = new Promise((r) => (release = r));
+      await s.page.route('**/pkg/' + c.wasm, async (route) => {
+        await gate;
+        await route.continue();
+      });
+      await s.page.goto(env.url + c.page);
+      const count = (file) => s.requests.filter((u) => new URL(u).pathname === '/content/' + file).length;
+      await poll(() => count('eksempel-kommune.json') === 1 && count(c.part) === 1, `the index and ${c.part} requested before the wasm came`);
+      release();
+      await waitForWidgetEvent(s.page, 'bti-ready', c.id);
+      await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(count('eksempel-kommune.json'), 1, 'the index is fetched once');
+      assert.equal(count(c.part), 1, `${c.part} is fetched once`);
+      assert.equal(count(c.other), 0, `${c.other} (not needed for this start) is not fetched`);
+      assert.equal(s.requests.filter((u) => /\.(en|nn|ar|uk|pl)\.json$/.test(u)).length, 0, 'no other language is fetched');
+      assertClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+}
