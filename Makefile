@@ -30,7 +30,7 @@ size: build
 	bash scripts/size.sh
 
 clean:
-	rm -rf pkg pkg-test test-results target bench/results.json bench/big-content.json bench/example-content.json bench/twin-*.html
+	rm -rf pkg pkg-test test-results target bench/*.json bench/twin-*.html
 
 # Speed, measured and reported (never asserted): Lighthouse on the embed pages and
 # their static twins, the demo pages, and in-browser timings from pkg-test/.

@@ -7,7 +7,9 @@
 
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useEnvironment, openPage, assertClean, waitForWidgetEvent, poll } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, useEnvironment, openPage, assertClean, waitForWidgetEvent, poll } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 
@@ -93,4 +95,12 @@ test('a host page sets the reserved height with --bti-reserve-height and --bti-r
       await s.context.close();
     }
   }
+});
+
+test('the room the demo pages and the README give before the loader runs is the loader\'s own', () => {
+  const px = (text) => [...text.matchAll(/--bti-reserve-height(?:-handbook)?,\s*(\d+px)/g)].map((m) => m[1]);
+  const loader = px(fs.readFileSync(path.join(ROOT, 'src/js/loader.js'), 'utf8'));
+  assert.deepEqual(loader, ['845px', '2695px', '713px', '1510px']);
+  assert.deepEqual(px(fs.readFileSync(path.join(ROOT, 'demo.css'), 'utf8')), loader, 'demo.css');
+  assert.deepEqual(px(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')), loader, 'README.md');
 });
