@@ -218,12 +218,12 @@ test('the preload hints in README.md are used: each file is fetched once, with n
   });
   try {
     const hints = (file, prefix) =>
-      fs.readFileSync(path.join(ROOT, file), 'utf8').match(/<link rel="(module)?preload"[^>]*>/g).map((l) => l.replace(prefix, '/pkg/'));
-    assert.deepEqual(hints('tests/loader-preload.html', '../pkg/'), hints('README.md', '/pkg/'), 'the page uses the hints README.md gives');
+      fs.readFileSync(path.join(ROOT, file), 'utf8').match(/<link rel="(module)?preload"[^>]*>/g).map((l) => l.replace(prefix, '/'));
+    assert.deepEqual(hints('tests/loader-preload.html', '../'), hints('README.md', '/'), 'the page uses the hints README.md gives');
     await expectStarts(s, 'tests/loader-preload.html', ['w']);
-    for (const file of ['bti-guide.js', 'bti-guide_bg.wasm', 'bti-veileder.css']) {
-      const n = s.requests.filter((u) => new URL(u).pathname === '/pkg/' + file).length;
-      assert.equal(n, 1, `/pkg/${file} is fetched once (the preload is reused), not ${n} times`);
+    for (const file of ['pkg/bti-guide.js', 'pkg/bti-guide_bg.wasm', 'pkg/bti-veileder.css', 'content/eksempel-kommune.json']) {
+      const n = s.requests.filter((u) => new URL(u).pathname === '/' + file).length;
+      assert.equal(n, 1, `/${file} is fetched once (the preload is reused), not ${n} times`);
     }
     await s.page.waitForTimeout(3500); // Chromium warns about an unused preload after ~3 s
     assert.deepEqual(warnings, []);
