@@ -1,6 +1,6 @@
 # bti-veileder: the two commands a newcomer needs are `make demo` and `make test`.
 # Both install what is missing (see scripts/setup.sh) and say clearly what failed.
-.PHONY: demo test check build setup check-content size clean export
+.PHONY: demo test check build setup check-content size clean export bench
 PORT ?= 8080
 
 demo: build
@@ -35,4 +35,10 @@ size: build
 	bash scripts/size.sh
 
 clean:
-	rm -rf pkg test-results target export
+	rm -rf pkg pkg-test test-results target export bench/*.json bench/twin-*.html
+
+# Speed, measured and reported (never asserted): Lighthouse on the embed pages and
+# their static twins, the demo pages, and in-browser timings from pkg-test/.
+# Writes bench/results.json. BENCH_RUNS=5 by default.
+bench: build
+	node scripts/bench.mjs

@@ -4,14 +4,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
 
-rm -rf pkg && mkdir -p pkg
+rm -rf pkg pkg-test && mkdir -p pkg pkg-test
 # Two builds of one crate: "bti-guide" (citizen guide only, what phones download)
 # and "bti-core" (adds the staff handbook). The loader picks per instance.
-build_core() { # name, cargo feature flags…
-  local name=$1; shift
+build_core() { # out dir, name, cargo feature flags…
+  local out=$1 name=$2; shift 2
   cargo build --lib --release --target wasm32-unknown-unknown --quiet "$@"
-  wasm-bindgen --target web --no-typescript --out-dir pkg --out-name "$name" \
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
     target/wasm32-unknown-unknown/release/bti_veileder.wasm
+  [ "$out" = pkg ] || return 0
   # twiggy reads the wasm before wasm-opt (it cannot parse the optimised one); keep it for scripts/size.sh.
   cp "pkg/${name}_bg.wasm" "target/${name}_bg.pre-opt.wasm"
   node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
@@ -19,13 +20,19 @@ build_core() { # name, cargo feature flags…
     --strip-producers --strip-target-features \
     "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
 }
-build_core bti-guide --no-default-features
-build_core bti-core
+build_core pkg bti-guide --no-default-features
+build_core pkg bti-core
+# pkg-test/: the same widget with the test hooks (debugPanic, in-wasm timings,
+# window.__btiCores), for the browser tests and make bench only; never shipped.
+# Not wasm-opt'ed (its code runs as fast; only its size differs) to keep the build short.
+build_core pkg-test bti-guide --no-default-features --features testhooks
+build_core pkg-test bti-core --features testhooks
 
 # The citizen guide's stylesheet, and the handbook's additions fetched only with the full build.
 cat styles/tokens.css styles/base.css styles/emergency.css styles/guide.css styles/print.css > pkg/bti-veileder.css
 cp styles/handbook.css pkg/bti-handbook.css
-cp src/js/loader.js pkg/bti-veileder.js
+# The loader's test hooks sit between "testhooks:begin" and "testhooks:end" lines.
+sed '/testhooks:begin/,/testhooks:end/d' src/js/loader.js > pkg/bti-veileder.js
 mkdir -p pkg/i18n && cp src/i18n/*.json pkg/i18n/
 cp src/js/embed.html src/js/embed.js src/js/embed.css src/js/print.html src/js/print.js pkg/
 
@@ -43,4 +50,9 @@ cat > pkg/package.json <<JSON
   "files": ["bti-veileder.js", "bti-guide.js", "bti-guide_bg.wasm", "bti-core.js", "bti-core_bg.wasm", "bti-veileder.css", "bti-handbook.css", "embed.html", "embed.js", "embed.css", "print.html", "print.js", "i18n"]
 }
 JSON
+for f in pkg/*; do
+  case $(basename "$f") in bti-guide*|bti-core*|bti-veileder.js|package.json) ;; *) cp -r "$f" pkg-test/ ;; esac
+done
+cp src/js/loader.js pkg-test/bti-veileder.js
+echo "build: pkg-test/ (with test hooks) is ready"
 echo "build: pkg/ is ready ($(du -sh pkg | cut -f1))"

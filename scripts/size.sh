@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # 151: the compact emergency block, the danger line and the loader that finds its
 # files (issues 11 and 15, +2.7 KB together) took the path from 147.6 to 150.3 KB.
-budget_kb=${BTI_SIZE_BUDGET_KB:-151}
+# 152: the loader's content prefetch and reserved room (issue 14, +0.9 KB) took it
+# to 151.1 KB. Issue 14's target is 130 KB; see the README's "Speed" section.
+budget_kb=${BTI_SIZE_BUDGET_KB:-152}
 staff_budget_kb=${BTI_STAFF_BUDGET_KB:-260}
 fail=0
 measure() { # label, budget KB, files…
@@ -29,4 +31,16 @@ if command -v twiggy >/dev/null && [ -f target/bti-guide_bg.pre-opt.wasm ]; then
   echo "size: twiggy top 15 of the citizen wasm (before wasm-opt, names kept):"
   twiggy top -n 15 target/bti-guide_bg.pre-opt.wasm 2>&1 | sed 's/^/  /'
 fi
+# The test hooks (scripts/build.sh: pkg-test/ only) must never ship. Each name must
+# be found in pkg-test/, or this check could not fail.
+for hook in debugPanic benchCheck benchSearch __btiCores data-search-us; do
+  if grep -lq -- "$hook" pkg/*.js pkg/*.wasm 2>/dev/null; then
+    echo "size: FAILED: the test hook $hook is in pkg/: $(grep -l -- "$hook" pkg/*.js pkg/*.wasm | tr '\n' ' ')" >&2
+    fail=1
+  elif [ -d pkg-test ] && ! grep -q -- "$hook" pkg-test/*.js pkg-test/*.wasm; then
+    echo "size: FAILED: the test hook $hook is missing from pkg-test/ (so its absence from pkg/ proves nothing)" >&2
+    fail=1
+  fi
+done
+[ $fail -ne 0 ] || echo "size: pkg/ has none of the test hooks; pkg-test/ has them all"
 exit $fail

@@ -15,6 +15,7 @@ use crate::load::Start;
 thread_local! {
     static PANIC_HANDLER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
     static NEXT_INSTANCE: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+    static PREFETCH: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
 #[wasm_bindgen(start)]
@@ -40,10 +41,85 @@ pub fn set_panic_handler(handler: js_sys::Function) {
     PANIC_HANDLER.with(|h| *h.borrow_mut() = Some(handler));
 }
 
-/// Only for the end-to-end test of the panic fallback.
-#[wasm_bindgen(js_name = debugPanic)]
-pub fn debug_panic() {
-    panic!("debugPanic called");
+/// The loader starts fetching the content while the wasm is still on its way, and
+/// registers the function that hands those fetches over: `url -> Promise<Response>`,
+/// or `undefined` when it has none for that URL (then the widget fetches it itself).
+#[wasm_bindgen(js_name = setPrefetch)]
+pub fn set_prefetch(take: js_sys::Function) {
+    PREFETCH.with(|p| *p.borrow_mut() = Some(take));
+}
+
+/// The loader's fetch of `url`, if it started one.
+pub(crate) fn prefetched(url: &str) -> Option<js_sys::Promise> {
+    PREFETCH.with(|p| {
+        let p = p.try_borrow().ok()?;
+        let taken = p
+            .as_ref()?
+            .call1(&JsValue::NULL, &JsValue::from_str(url))
+            .ok()?;
+        taken.dyn_into::<js_sys::Promise>().ok()
+    })
+}
+
+#[cfg(feature = "testhooks")]
+pub use testhooks::*;
+
+/// Entry points for the browser tests and `make bench`, in pkg-test/ only.
+#[cfg(feature = "testhooks")]
+mod testhooks {
+    use wasm_bindgen::prelude::*;
+
+    fn now() -> f64 {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.now())
+            .unwrap_or(0.0)
+    }
+
+    /// For the end-to-end test of the panic fallback.
+    #[wasm_bindgen(js_name = debugPanic)]
+    pub fn debug_panic() {
+        panic!("debugPanic called");
+    }
+
+    /// Parse and check of one self-contained content file, in milliseconds;
+    /// negative when the file has a fatal problem.
+    #[wasm_bindgen(js_name = benchCheck)]
+    pub fn bench_check(json: &str) -> f64 {
+        let t0 = now();
+        let checked = crate::model::load_str(json);
+        let ms = now() - t0;
+        if checked.content.is_some() {
+            ms
+        } else {
+            -1.0
+        }
+    }
+
+    /// Search as a person types: every prefix of every query (one per line)
+    /// searched on the index of `json` in bokmål. Returns the time of each
+    /// keystroke in milliseconds, after the index build time as element 0.
+    #[cfg(feature = "handbook")]
+    #[wasm_bindgen(js_name = benchSearch)]
+    pub fn bench_search(json: &str, queries: &str) -> Vec<f64> {
+        let Some(content) = crate::model::load_str(json).content else {
+            return Vec::new();
+        };
+        let t0 = now();
+        let index = crate::search::Index::build(&content, "nb");
+        let mut out = vec![now() - t0];
+        for q in queries.lines() {
+            let mut typed = String::new();
+            for c in q.chars() {
+                typed.push(c);
+                let t0 = now();
+                let hits = index.search(&typed, 30);
+                out.push(now() - t0);
+                std::hint::black_box(hits);
+            }
+        }
+        out
+    }
 }
 
 /// One mounted widget.

@@ -1,6 +1,6 @@
 //! How long checking takes: the example content, and a file of about 1 MB.
-//! Prints the figures (`cargo test --release --test model_speed -- --nocapture`)
-//! and fails only when checking is far slower than it should be.
+//! Prints the figures (`cargo test --release --test model_speed -- --nocapture`);
+//! no time is asserted: `make bench` measures parse + check in the browser.
 
 use std::time::Instant;
 
@@ -57,7 +57,7 @@ fn big_file(bytes: usize) -> String {
 }
 
 #[test]
-fn checking_the_example_and_a_one_megabyte_file_is_fast() {
+fn the_example_and_a_one_megabyte_file_check_clean_and_the_time_is_printed() {
     let (index, parts) = example();
     let parts_ref: Vec<(Part, &str)> = parts.iter().map(|(p, t)| (p.clone(), t.as_str())).collect();
     let start = Instant::now();
@@ -81,7 +81,4 @@ fn checking_the_example_and_a_one_megabyte_file_is_fast() {
         "check: example content {example_ms:.2} ms per check; {} bytes in {big_ms:.1} ms",
         big.len()
     );
-    // Debug builds are much slower than release; these bounds only catch a blow-up.
-    assert!(example_ms < 500.0, "example took {example_ms:.1} ms");
-    assert!(big_ms < 10_000.0, "1 MB took {big_ms:.0} ms");
 }

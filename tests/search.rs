@@ -1,8 +1,8 @@
 //! Handbook search on the example kommune's content: folding, inflection,
 //! compounds, typos, ranking, highlights, places, robustness and speed.
 //!
-//! The timing test here measures native code; the per-keystroke budget in the
-//! browser (under 2 ms) is measured by the widget's e2e test.
+//! Speed is printed here, never asserted: `make bench` measures search per
+//! keystroke in the browser and reports it (issue 14).
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -388,7 +388,7 @@ fn typed_queries() -> Vec<String> {
 }
 
 #[test]
-fn a_keystroke_search_takes_under_two_milliseconds() {
+fn fifty_typed_prefixes_are_answered_and_the_time_is_printed() {
     let started = Instant::now();
     let index = Index::build(content(), "nb");
     let build = started.elapsed();
@@ -407,13 +407,9 @@ fn a_keystroke_search_takes_under_two_milliseconds() {
         "search: {} documents, build {build:?}, mean {mean:?} per query ({found} hits)",
         index.len()
     );
-    // Debug builds are ~10x slower than release; the browser's own budget is checked by e2e.
-    let budget_us = if cfg!(debug_assertions) {
-        20_000
-    } else {
-        2_000
-    };
-    assert!(mean.as_micros() < budget_us, "mean {mean:?} per query");
+    // No time is asserted here (a busy machine is not a slow search): make bench
+    // measures search per keystroke in the browser and reports it.
+    assert!(found > 0, "typed prefixes find something");
 }
 
 proptest! {

@@ -15,9 +15,9 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
         url: url.to_string(),
     };
     let window = web_sys::window().ok_or_else(network)?;
-    let resp = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| network())?;
+    // The loader may have started this fetch already (see embed::set_prefetch).
+    let started = crate::embed::prefetched(url).unwrap_or_else(|| window.fetch_with_str(url));
+    let resp = JsFuture::from(started).await.map_err(|_| network())?;
     let resp: Response = resp.dyn_into().map_err(|_| network())?;
     if !resp.ok() {
         return Err(LoadError::Http {

@@ -110,6 +110,45 @@
     }, function () { throw fileError(url, 0); });
   }
 
+  /* The content is fetched here, at once, in parallel with the glue and the wasm:
+     the index, and as soon as it is parsed, the parts this start and language need
+     (as model::merge::parts_needed picks them). The wasm takes each Response over
+     (setPrefetch) instead of asking again, so nothing is fetched twice. */
+  var prefetched = {};
+  var indexParts = {};
+  function takePrefetched(url) {
+    var r = prefetched[url];
+    delete prefetched[url];
+    return r;
+  }
+  function attrOf(host, name) {
+    return (host.getAttribute(name) || host.getAttribute('data-' + name) || '').trim();
+  }
+  function noop() {}
+  function prefetchContent(host) {
+    var src = attrOf(host, 'src');
+    if (!src || host.__btiContent !== undefined || typeof fetch !== 'function') return;
+    var url = new URL(src, document.baseURI).href;
+    if (!indexParts[url]) {
+      var index = prefetched[url] = fetch(url);
+      index.catch(noop); // a fetch nobody takes must not report an unhandled rejection
+      indexParts[url] = index
+        .then(function (r) { return r.ok ? r.clone().text() : ''; })
+        .then(function (text) { return (text && JSON.parse(text).parts) || []; })
+        .catch(function () { return []; }); // the widget fetches and reports it itself
+    }
+    var section = /^handbo(ok|k)$/.test(attrOf(host, 'start')) ? 'handbook' : 'guide';
+    var langHost = host.closest('[lang]');
+    var lang = (attrOf(host, 'lang') || (langHost && langHost.getAttribute('lang')) || 'nb').toLowerCase().split(/[-_]/)[0];
+    indexParts[url].then(function (parts) {
+      (Array.isArray(parts) ? parts : []).forEach(function (p) {
+        if (!p || typeof p.src !== 'string' || p.section !== section || (p.lang && (lang === 'nb' || p.lang !== lang))) return;
+        var partUrl = new URL(p.src, url).href;
+        if (!prefetched[partUrl]) (prefetched[partUrl] = fetch(partUrl)).catch(noop);
+      });
+    });
+  }
+
   function dispatch(host, name, message) {
     host.dispatchEvent(new CustomEvent(name, {
       bubbles: true, composed: true, detail: message ? { message: message } : null
@@ -118,6 +157,7 @@
 
   function showStatic(rec, reason) {
     var shadow = rec.shadow;
+    shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter(function (s) { return s !== reserveSheet; });
     while (shadow.firstChild) shadow.removeChild(shadow.firstChild);
     shadow.appendChild(staticBox(reason));
     rec.widget = null;
@@ -132,6 +172,29 @@
       showStatic(rec, 'Veilederen stoppet på grunn av en feil.');
       dispatch(rec.host, 'bti-error', 'Veilederen stoppet: ' + message);
     });
+  }
+
+  /* Room for the first screen while the widget loads, so the host page does not
+     jump when it appears (CLS). Sized to the example content's first screen; a
+     kommune whose first screen is taller or shorter sets --bti-reserve-height (and
+     --bti-reserve-height-handbook) on the element from its own stylesheet. Built
+     here, not fetched, so it holds from the first frame; a constructed sheet is
+     not an inline style, and the page's CSP still applies to every style it has.
+     The loader drops it once the widget has drawn its first screen. */
+  var RESERVE = ':host{display:block!important;min-height:var(--bti-reserve-height,845px)!important}' +
+    ':host([start^=handbo]),:host([data-start^=handbo]){min-height:var(--bti-reserve-height-handbook,2695px)!important}' +
+    '@media (min-width:40em){:host{min-height:var(--bti-reserve-height,713px)!important}' +
+    ':host([start^=handbo]),:host([data-start^=handbo]){min-height:var(--bti-reserve-height-handbook,1510px)!important}}';
+  var reserveSheet = null;
+  function reserved(list) {
+    if (!reserveSheet && typeof CSSStyleSheet === 'function') {
+      try {
+        reserveSheet = new CSSStyleSheet();
+        reserveSheet.replaceSync(RESERVE);
+      } catch (e) { reserveSheet = false; }
+    }
+    // Last, so it wins over base.css's `all: initial !important` on :host.
+    return (list || []).concat(reserveSheet ? [reserveSheet] : []);
   }
 
   /* One constructed stylesheet per file, shared by every instance on the page. */
@@ -180,8 +243,11 @@
           var core = r[0];
           return core.default({ module_or_path: r[1] }).then(function () {
             core.setPanicHandler(onPanic);
+            core.setPrefetch(takePrefetched);
+            // testhooks:begin (pkg-test/ only: the tests and make bench reach the core here)
             window.__btiCores = window.__btiCores || {};
-            window.__btiCores[kind] = core; // for tests of the panic fallback
+            window.__btiCores[kind] = core;
+            // testhooks:end
             return core;
           });
         });
@@ -209,6 +275,7 @@
     var root = el('div', { 'class': 'bti-mount' });
     shadow.appendChild(slot);
     shadow.appendChild(root);
+    shadow.adoptedStyleSheets = reserved();
     var base = baseOf(host);
     var rec = { host: host, shadow: shadow, widget: null, kind: coreKind(host), base: base };
     host.__bti = rec;
@@ -219,11 +286,12 @@
       fail(rec, e);
       return;
     }
+    prefetchContent(host);
     if (rec.kind === 'guide') {
       // The emergency numbers at once, styled, while the wasm is still on its way.
       loadSheets('guide', base).then(function (list) {
         if (host.__bti !== rec || rec.widget || dead || !slot.isConnected) return;
-        shadow.adoptedStyleSheets = list;
+        shadow.adoptedStyleSheets = reserved(list);
         slot.replaceWith(waitingBox());
       }, function () {});
     }
@@ -231,6 +299,17 @@
       if (host.__bti !== rec) return;
       shadow.adoptedStyleSheets = r[0];
       if (dead) { showStatic(rec, 'Veilederen stoppet på grunn av en feil.'); return; }
+      // Keep the room until the first screen (or the widget's own error) is drawn.
+      shadow.adoptedStyleSheets = reserved(r[0]);
+      var drawn = function () {
+        host.removeEventListener('bti-ready', drawn);
+        host.removeEventListener('bti-error', drawn);
+        requestAnimationFrame(function () {
+          if (host.__bti === rec && shadow.adoptedStyleSheets.indexOf(reserveSheet) >= 0) shadow.adoptedStyleSheets = r[0];
+        });
+      };
+      host.addEventListener('bti-ready', drawn);
+      host.addEventListener('bti-error', drawn);
       try {
         rec.widget = new r[1].Widget(root, host, base);
         if (host.__btiContent !== undefined) rec.widget.setContent(JSON.stringify(host.__btiContent));

@@ -299,30 +299,22 @@ test('search: results while typing "samtykke", the consent form among the first,
   }
 });
 
-// Times are reported, never asserted: a busy CI machine is not a slow search (issue 14 moves them to make bench).
-test('search while typing: every one of 10 queries typed key by key gets its status and a measured time (reported)', async () => {
+// How fast search answers is measured by make bench (scripts/bench.mjs), not here.
+test('search while typing: every one of 10 queries typed key by key gets its status', async () => {
   const s = await openHandbook(`${NS}/sok?q=`);
   try {
     const { widget } = s;
     const box = widget.getByRole('searchbox', { name: 'Søk i håndboken' });
     const status = widget.getByRole('main').getByRole('status');
     const queries = ['samtykke', 'barnevern', 'stafettlogg', 'taushetsplikt', 'undring', 'foreldresamtale', 'skole', 'ansvarsgruppe', 'bekymringsmelding', 'barnekordinator'];
-    const timings = [];
-    // Each query typed as a person types it, one key at a time; the value read is the
-    // time of the search for the whole word (the last keystroke).
+    // Each query typed as a person types it, one key at a time.
     for (const q of queries) {
       await box.fill('');
       await box.pressSequentially(q, { delay: 30 });
       await poll(async () => (await status.innerText()).includes(`«${q}»`), `the status for «${q}»`, { timeout: 3000 });
-      const us = Number(await status.getAttribute('data-search-us'));
-      assert.ok(Number.isFinite(us), `data-search-us is a number for «${q}»`);
-      timings.push({ q, us, hits: (await status.innerText()).trim() });
     }
-    const values = timings.map((t) => t.us);
-    const max = Math.max(...values);
-    const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    console.log(`search timings (µs): ${timings.map((t) => `${t.q}=${t.us}`).join(', ')}`);
-    console.log(`search timings: max ${max} µs, mean ${mean.toFixed(1)} µs over ${values.length} queries`);
+    // The search time on the status line is a test hook of pkg-test/ only.
+    assert.equal(await status.getAttribute('data-search-us'), null, 'the shipped build has no data-search-us');
     assertClean(s);
   } finally {
     await s.context.close();

@@ -27,11 +27,16 @@ const MIME = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Serves ROOT on 127.0.0.1 at a free port, never cached. Returns { url, close }. */
-export async function startServer() {
+/**
+ * Serves ROOT on 127.0.0.1 at a free port, never cached. Returns { url, close }.
+ * With testhooks, /pkg/ is answered from pkg-test/ (the build with debugPanic and
+ * the in-wasm timings), so pages and request URLs stay the same.
+ */
+export async function startServer({ testhooks = false } = {}) {
   const server = http.createServer(async (req, res) => {
     try {
-      const { pathname } = new URL(req.url, 'http://127.0.0.1');
+      let { pathname } = new URL(req.url, 'http://127.0.0.1');
+      if (testhooks) pathname = pathname.replace(/^\/pkg\//, '/pkg-test/');
       let file = path.normalize(path.join(ROOT, decodeURIComponent(pathname)));
       if (file !== ROOT && !file.startsWith(ROOT + path.sep)) {
         res.writeHead(403).end('Forbidden');
@@ -97,8 +102,8 @@ export function launchBrowser() {
 }
 
 /** Fails every test in a file early, with a message that says what to do. */
-export function assertWidgetBuilt() {
-  const glue = path.join(ROOT, 'pkg', 'bti-veileder.js');
+export function assertWidgetBuilt({ testhooks = false } = {}) {
+  const glue = path.join(ROOT, testhooks ? 'pkg-test' : 'pkg', 'bti-veileder.js');
   assert.ok(fs.existsSync(glue), `${glue} is missing: build the widget first with \`make build\``);
 }
 
@@ -285,11 +290,11 @@ export async function screenshot(page, name) {
  * Starts the server and the browser once per test file.
  * Use as: const env = useEnvironment({ before, after }); then env.url and env.browser inside tests.
  */
-export function useEnvironment({ before, after }, { requireBuild = true } = {}) {
+export function useEnvironment({ before, after }, { requireBuild = true, testhooks = false } = {}) {
   const env = { url: null, browser: null, server: null };
   before(async () => {
-    if (requireBuild) assertWidgetBuilt();
-    env.server = await startServer();
+    if (requireBuild) assertWidgetBuilt({ testhooks });
+    env.server = await startServer({ testhooks });
     env.url = env.server.url;
     env.browser = await launchBrowser();
   });

@@ -218,12 +218,12 @@ test('the preload hints in README.md are used: each file is fetched once, with n
   });
   try {
     const hints = (file, prefix) =>
-      fs.readFileSync(path.join(ROOT, file), 'utf8').match(/<link rel="(module)?preload"[^>]*>/g).map((l) => l.replace(prefix, '/pkg/'));
-    assert.deepEqual(hints('tests/loader-preload.html', '../pkg/'), hints('README.md', '/pkg/'), 'the page uses the hints README.md gives');
+      fs.readFileSync(path.join(ROOT, file), 'utf8').match(/<link rel="(module)?preload"[^>]*>/g).map((l) => l.replace(prefix, '/'));
+    assert.deepEqual(hints('tests/loader-preload.html', '../'), hints('README.md', '/'), 'the page uses the hints README.md gives');
     await expectStarts(s, 'tests/loader-preload.html', ['w']);
-    for (const file of ['bti-guide.js', 'bti-guide_bg.wasm', 'bti-veileder.css']) {
-      const n = s.requests.filter((u) => new URL(u).pathname === '/pkg/' + file).length;
-      assert.equal(n, 1, `/pkg/${file} is fetched once (the preload is reused), not ${n} times`);
+    for (const file of ['pkg/bti-guide.js', 'pkg/bti-guide_bg.wasm', 'pkg/bti-veileder.css', 'content/eksempel-kommune.json']) {
+      const n = s.requests.filter((u) => new URL(u).pathname === '/' + file).length;
+      assert.equal(n, 1, `/${file} is fetched once (the preload is reused), not ${n} times`);
     }
     await s.page.waitForTimeout(3500); // Chromium warns about an unused preload after ~3 s
     assert.deepEqual(warnings, []);
@@ -231,3 +231,35 @@ test('the preload hints in README.md are used: each file is fetched once, with n
     await s.context.close();
   }
 });
+
+// Issue 14: the content is fetched at once, in parallel with the glue and the wasm,
+// and handed over to the wasm; nothing is fetched twice.
+for (const c of [
+  { page: 'tests/plain.html', wasm: 'bti-guide_bg.wasm', part: 'eksempel-kommune.guide.json', other: 'eksempel-kommune.handbook.json', id: 'w' },
+  { page: 'intranett.html', wasm: 'bti-core_bg.wasm', part: 'eksempel-kommune.handbook.json', other: 'eksempel-kommune.guide.json', id: 'handbok' },
+]) {
+  test(`${c.page}: the loader fetches the content index and ${c.part} while the wasm is still on its way; each is fetched once`, async () => {
+    const s = await openPage(env.browser);
+    try {
+      let release;
+      const gate = new Promise((r) => (release = r));
+      await s.page.route('**/pkg/' + c.wasm, async (route) => {
+        await gate;
+        await route.continue();
+      });
+      await s.page.goto(env.url + c.page);
+      const count = (file) => s.requests.filter((u) => new URL(u).pathname === '/content/' + file).length;
+      await poll(() => count('eksempel-kommune.json') === 1 && count(c.part) === 1, `the index and ${c.part} requested before the wasm came`);
+      release();
+      await waitForWidgetEvent(s.page, 'bti-ready', c.id);
+      await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(count('eksempel-kommune.json'), 1, 'the index is fetched once');
+      assert.equal(count(c.part), 1, `${c.part} is fetched once`);
+      assert.equal(count(c.other), 0, `${c.other} (not needed for this start) is not fetched`);
+      assert.equal(s.requests.filter((u) => /\.(en|nn|ar|uk|pl)\.json$/.test(u)).length, 0, 'no other language is fetched');
+      assertClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+}

@@ -5,7 +5,8 @@ import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { useEnvironment, openPage, assertClean, waitForWidgetEvent, widgetEvents, expectVisible, poll } from './helpers.mjs';
 
-const env = useEnvironment({ before, after });
+// debugPanic is a test hook: this file loads pkg-test/ in place of pkg/.
+const env = useEnvironment({ before, after }, { testhooks: true });
 
 /** The tel: links and the reload link each widget on the page shows. */
 function fallbackState(page) {
