@@ -17,10 +17,9 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let window = web_sys::window().ok_or_else(network)?;
     // The loader may have started this fetch already (see embed::set_prefetch).
     #[cfg(target_arch = "wasm32")]
-    let prefetched = crate::embed::prefetched(url);
+    let started = crate::embed::prefetched(url).unwrap_or_else(|| window.fetch_with_str(url));
     #[cfg(not(target_arch = "wasm32"))]
-    let prefetched = None;
-    let started = prefetched.unwrap_or_else(|| window.fetch_with_str(url));
+    let started = window.fetch_with_str(url);
     let resp = JsFuture::from(started).await.map_err(|_| network())?;
     let resp: Response = resp.dyn_into().map_err(|_| network())?;
     if !resp.ok() {
