@@ -34,6 +34,8 @@ fn result_with(topics: &[Topic]) -> ResultNode {
         what_happens: "y".into(),
         talk: None,
         alternatives: None,
+        editor_note: None,
+        status: None,
     }
 }
 

@@ -33,7 +33,7 @@ use super::decode::{self, Removals};
 use super::json::{self, Seg};
 use super::links;
 use super::merge;
-use super::problem::{Problem, Severity};
+use super::problem::{Gate, Problem, Severity};
 use super::rich;
 use super::types::*;
 
@@ -49,7 +49,27 @@ pub const RICH_MAX: usize = 4000;
 pub struct Checked {
     pub content: Option<Content>,
     pub problems: Vec<Problem>,
+    /// The readability of every nb and nn text long enough to score (bti-check only).
+    pub lix: Vec<LixScore>,
 }
+
+/// One text's readability, as `bti-check --lix` lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LixScore {
+    /// Where the text is, e.g. `guide.nodes[3].now`.
+    pub path: String,
+    /// `nb` or `nn`.
+    pub lang: String,
+    pub score: f64,
+    /// Above this the checker warns: [`LIX_CITIZEN`] or [`LIX_HANDBOOK`].
+    pub limit: f64,
+}
+
+/// Highest LIX without a warning for texts citizens read (the guide, contacts,
+/// the emergency box, the glossary).
+pub const LIX_CITIZEN: f64 = 35.0;
+/// Highest LIX without a warning for the staff handbook.
+pub const LIX_HANDBOOK: f64 = 45.0;
 
 impl Checked {
     pub fn errors(&self) -> usize {
@@ -89,6 +109,7 @@ pub fn load_split(index: &str, parts: &[(Part, &str)]) -> Checked {
         Err(problems) => Checked {
             content: None,
             problems,
+            lix: Vec::new(),
         },
     }
 }
@@ -104,7 +125,9 @@ fn syntax_problem(e: json::SyntaxError, source: u16) -> Checked {
             message: editor_msg!("Filen er ikke gyldig JSON: {}", e.message),
             fatal: true,
             source,
+            gate: None,
         }],
+        lix: Vec::new(),
     }
 }
 
@@ -117,11 +140,15 @@ pub fn load_tree(tree: &json::Value) -> Checked {
         problems: decoded.problems,
         langs: Vec::new(),
         missing: BTreeMap::new(),
+        draft_contacts: HashSet::new(),
+        citizen: true,
+        lix: Vec::new(),
     };
     let Some(mut content) = decoded.content else {
         return Checked {
             content: None,
             problems: cx.problems,
+            lix: Vec::new(),
         };
     };
     check_content(&mut cx, &mut content);
@@ -129,6 +156,7 @@ pub fn load_tree(tree: &json::Value) -> Checked {
     Checked {
         content: (!fatal).then_some(content),
         problems: cx.problems,
+        lix: cx.lix,
     }
 }
 
@@ -160,6 +188,11 @@ struct Cx<'a> {
     langs: Vec<String>,
     /// Per declared language: how many texts lack it, and the first such path.
     missing: BTreeMap<String, (usize, P)>,
+    /// Ids of contacts marked as drafts.
+    draft_contacts: HashSet<String>,
+    /// Texts checked now are for citizens (else for staff): the LIX limit.
+    citizen: bool,
+    lix: Vec<LixScore>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -185,6 +218,18 @@ impl Cx<'_> {
         self.push(path, Severity::Warning, false, message);
         #[cfg(not(feature = "editor"))]
         let _ = (path, message);
+    }
+    /// A warning that also blocks `bti-check --publish`.
+    fn hold(&mut self, path: &P, gate: Gate, message: String) {
+        #[cfg(feature = "editor")]
+        {
+            self.push(path, Severity::Warning, false, message);
+            if let Some(p) = self.problems.last_mut() {
+                p.gate = Some(gate);
+            }
+        }
+        #[cfg(not(feature = "editor"))]
+        let _ = (path, gate, message);
     }
     fn fatal(&mut self, path: &P, message: String) {
         self.push(path, Severity::Error, true, message);
@@ -221,6 +266,12 @@ impl Cx<'_> {
             Len::Rich => (RICH_MAX, "Tekstfelt"),
         };
         for (p, s) in langs {
+            #[cfg(feature = "editor")]
+            if let Some(mark) = placeholder(s) {
+                self.hold(&p, Gate::Placeholder, format!("Teksten har plassholderen «{mark}». Skriv inn kommunens egen opplysning før publisering."));
+            }
+            #[cfg(all(feature = "editor", not(target_arch = "wasm32")))]
+            self.readability(&p, text, s);
             let n = s.chars().count();
             if n > max {
                 self.error(&p, editor_msg!("Teksten er for lang ({n} tegn). {what} kan ha høyst {max} tegn. Gjør den kortere."));
@@ -233,15 +284,60 @@ impl Cx<'_> {
         }
     }
 
+    /// LIX of one language of a text (nb and nn only; the definition is in [`lix`](super::lix)).
+    #[cfg(all(feature = "editor", not(target_arch = "wasm32")))]
+    fn readability(&mut self, p: &P, text: &Text, s: &str) {
+        let lang = match (text, p.0.last()) {
+            (Text::Plain(_), _) => BASE_LANG,
+            (_, Some(Seg::Key(l))) => l.as_str(),
+            _ => return,
+        };
+        if lang != BASE_LANG && lang != "nn" {
+            return;
+        }
+        let Some(score) = super::lix::score(s) else {
+            return;
+        };
+        let limit = if self.citizen {
+            LIX_CITIZEN
+        } else {
+            LIX_HANDBOOK
+        };
+        let lang = lang.to_string();
+        if score > limit {
+            let (who, limit_n) = if self.citizen {
+                ("tekster til innbyggere", 35)
+            } else {
+                ("håndboken", 45)
+            };
+            self.warn(p, format!("Teksten er tung å lese: LIX {score:.0}, mens grensen for {who} er {limit_n}. Del opp lange setninger, og bytt lange ord med kortere der det går."));
+        }
+        let path = json::format_path(&self.removals.to_original(&p.0));
+        self.lix.push(LixScore {
+            path,
+            lang,
+            score,
+            limit,
+        });
+    }
+
     fn opt_text(&mut self, path: &P, text: &Option<Text>, len: Len) {
         if let Some(t) = text {
             self.text(path, t, len);
         }
     }
 
-    fn editor_note(&mut self, path: &P, note: &Option<String>) {
+    /// The editor's marks on an item: a note is listed, a draft blocks publishing
+    /// (in `gate`'s group: a law's draft counts among the unchecked laws).
+    fn marks(&mut self, path: &P, note: &Option<String>, status: Option<Status>, gate: Gate) {
         if let Some(n) = note {
-            self.warn(path, editor_msg!("Merknad til redaktøren: {n}"));
+            self.warn(
+                &path.k("editor_note"),
+                editor_msg!("Merknad til redaktøren: {n}"),
+            );
+        }
+        if status == Some(Status::Utkast) {
+            self.hold(&path.k("status"), gate, "Elementet er et utkast. Gjør det ferdig og fjern \"status\": \"utkast\" før publisering.".into());
         }
     }
 
@@ -299,6 +395,25 @@ impl Cx<'_> {
         }
     }
 
+    /// Where a citizen is sent to a contact (a guide result, the emergency box),
+    /// the contact must be reachable. A draft contact is only a warning: the
+    /// draft mark already blocks publishing, and a template can check clean.
+    fn reachable(&mut self, path: &P, refs: &[String], unreachable: &HashSet<String>) {
+        for (i, id) in refs.iter().enumerate() {
+            if let Some(draft) = unreachable
+                .get(id)
+                .map(|_| self.draft_contacts.contains(id))
+            {
+                let message = editor_msg!("Kontakten «{id}» har verken telefon, e-post eller nettadresse, så den som leser dette kan ikke nå den. Legg til minst én av dem under «contacts».");
+                if draft {
+                    self.warn(&path.i(i), message);
+                } else {
+                    self.error(&path.i(i), message);
+                }
+            }
+        }
+    }
+
     fn href(&mut self, path: &P, href: &str) -> bool {
         if links::safe_href(href).is_some() {
             return true;
@@ -339,6 +454,13 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
     check_meta(cx, &mut c.meta);
 
     let contacts = cx.ids(&root.k("contacts"), &mut c.contacts, |x| &x.id, "kontakter");
+    let unreachable = unreachable(&c.contacts);
+    cx.draft_contacts = c
+        .contacts
+        .iter()
+        .filter(|c| c.status == Some(Status::Utkast))
+        .map(|c| c.id.clone())
+        .collect();
     for (i, contact) in c.contacts.iter_mut().enumerate() {
         check_contact(cx, &root.k("contacts").i(i), contact);
     }
@@ -354,9 +476,10 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
         let p = root.k("glossary").i(i);
         cx.text(&p.k("term"), &t.term, Len::Short);
         cx.text(&p.k("definition"), &t.definition, Len::Rich);
+        cx.marks(&p, &t.editor_note, t.status, Gate::Draft);
     }
     if let Some(guide) = &mut c.guide {
-        check_guide(cx, guide, &contacts);
+        check_guide(cx, guide, &contacts, &unreachable);
     }
     if c.levels.is_empty() && c.guide.is_none() && c.parts.is_empty() {
         cx.error(&root, "Innholdet har verken nivåer («levels») eller veileder («guide»). Legg til minst ett av dem.".into());
@@ -370,6 +493,13 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
 /// decodes nor checks them.
 #[cfg(feature = "handbook")]
 fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
+    cx.citizen = false;
+    check_handbook_sections(cx, c, contacts);
+    cx.citizen = true;
+}
+
+#[cfg(feature = "handbook")]
+fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
     let root = P::root();
     let kommune = root.k("publication").k("kommune");
     let etat = root.k("publication").k("etat");
@@ -392,6 +522,7 @@ fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
         for (i, page) in list.iter().enumerate() {
             cx.text(&path.i(i).k("title"), &page.title, Len::Short);
             cx.text(&path.i(i).k("body"), &page.body, Len::Rich);
+            cx.marks(&path.i(i), &page.editor_note, page.status, Gate::Draft);
         }
     }
 
@@ -414,6 +545,7 @@ fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
         cx.text(&p.k("name"), &s.name, Len::Short);
         cx.text(&p.k("description"), &s.description, Len::Rich);
         cx.opt_text(&p.k("routines"), &s.routines, Len::Rich);
+        cx.marks(&p, &s.editor_note, s.status, Gate::Draft);
         cx.refs(
             &p.k("contacts"),
             &mut s.contacts,
@@ -427,6 +559,7 @@ fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
         cx.text(&p.k("title"), &t.title, Len::Short);
         cx.text(&p.k("description"), &t.description, Len::Rich);
         cx.link(&p.k("document"), &mut t.document);
+        cx.marks(&p, &t.editor_note, t.status, Gate::Draft);
     }
     for (i, law) in c.laws.iter_mut().enumerate() {
         check_law(cx, &root.k("laws").i(i), law);
@@ -436,6 +569,7 @@ fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
         cx.text(&p.k("title"), &r.title, Len::Short);
         cx.text(&p.k("description"), &r.description, Len::Rich);
         cx.link(&p.k("link"), &mut r.link);
+        cx.marks(&p, &r.editor_note, r.status, Gate::Draft);
     }
     check_levels(cx, &mut c.levels, &known);
 }
@@ -456,7 +590,7 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
             cx.error(&lp.k("lang"), editor_msg!("«{}» er ikke en språkkode. Bruk to eller tre små bokstaver, f.eks. nb, en, ar.", l.lang));
         }
         if !l.reviewed {
-            cx.warn(&lp.k("reviewed"), editor_msg!("Språket «{}» er ikke gjennomgått av en kvalifisert person. Få teksten sjekket, og sett \"reviewed\": true.", l.lang));
+            cx.hold(&lp.k("reviewed"), Gate::Language, editor_msg!("Språket «{}» er ikke gjennomgått av en kvalifisert person. Få teksten sjekket, og sett \"reviewed\": true.", l.lang));
         }
         if l.lang != BASE_LANG && !cx.langs.contains(&l.lang) {
             cx.langs.push(l.lang.clone());
@@ -486,7 +620,7 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
         );
     }
     if meta.example {
-        cx.warn(&p.k("example"), "Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering.".into());
+        cx.hold(&p.k("example"), Gate::Example, "Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering.".into());
     }
     if let Some(url) = &meta.exit_url {
         if !links::is_https(url) {
@@ -497,6 +631,8 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
 }
 
 fn check_contact(cx: &mut Cx, p: &P, contact: &mut Contact) {
+    // A channel given but invalid is reported as such, not again as "no channel".
+    let given = contact.phone.is_some() || contact.email.is_some() || contact.url.is_some();
     cx.text(&p.k("name"), &contact.name, Len::Short);
     cx.opt_text(&p.k("hours"), &contact.hours, Len::Short);
     cx.opt_text(&p.k("note"), &contact.note, Len::Rich);
@@ -517,7 +653,36 @@ fn check_contact(cx: &mut Cx, p: &P, contact: &mut Contact) {
             contact.url = None;
         }
     }
-    cx.editor_note(&p.k("editor_note"), &contact.editor_note);
+    if contact.phone.is_none() && contact.email.is_none() && contact.url.is_none() && !given {
+        cx.warn(&p.k("id"), editor_msg!("Kontakten «{}» har verken telefon, e-post eller nettadresse. Legg til minst én av dem, ellers kan ingen nå den.", contact.id));
+    }
+    cx.marks(p, &contact.editor_note, contact.status, Gate::Draft);
+}
+
+/// A text's placeholder mark, if it has one: PLASSHOLDER, TODO, XXX or "fyll inn".
+#[cfg(feature = "editor")]
+pub fn placeholder(s: &str) -> Option<&'static str> {
+    let lower = s.to_lowercase();
+    if lower.contains("plassholder") {
+        Some("PLASSHOLDER")
+    } else if lower.contains("fyll inn") {
+        Some("fyll inn")
+    } else if s.contains("TODO") {
+        Some("TODO")
+    } else if s.contains("XXX") {
+        Some("XXX")
+    } else {
+        None
+    }
+}
+
+/// Ids of contacts nobody can reach: no phone, no e-mail, no web address.
+fn unreachable(contacts: &[Contact]) -> HashSet<String> {
+    contacts
+        .iter()
+        .filter(|c| c.phone.is_none() && c.email.is_none() && c.url.is_none())
+        .map(|c| c.id.clone())
+        .collect()
 }
 
 #[cfg(feature = "handbook")]
@@ -530,13 +695,13 @@ fn check_law(cx: &mut Cx, p: &P, law: &mut Law) {
         law.url = String::new();
     }
     match &law.last_checked {
-        None => cx.warn(p, "Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).".into()),
+        None => cx.hold(p, Gate::Law, "Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).".into()),
         Some(d) if !links::is_date(d) => {
             cx.error(&p.k("last_checked"), editor_msg!("Datoen «{d}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01."));
         }
         Some(_) => {}
     }
-    cx.editor_note(&p.k("editor_note"), &law.editor_note);
+    cx.marks(p, &law.editor_note, law.status, Gate::Law);
 }
 
 #[cfg(feature = "handbook")]
@@ -555,6 +720,7 @@ fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
         cx.text(&lp.k("purpose"), &level.purpose, Len::Rich);
         cx.text(&lp.k("applies_when"), &level.applies_when, Len::Rich);
         cx.text(&lp.k("lead"), &level.lead, Len::Rich);
+        cx.marks(&lp, &level.editor_note, level.status, Gate::Draft);
         if level.steps.is_empty() {
             cx.error(
                 &lp.k("steps"),
@@ -584,6 +750,7 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     cx.text(&p.k("how"), &step.how, Len::Rich);
     cx.text(&p.k("who"), &step.who, Len::Rich);
     cx.opt_text(&p.k("deadline"), &step.deadline, Len::Short);
+    cx.marks(p, &step.editor_note, step.status, Gate::Draft);
     cx.refs(
         &p.k("tools"),
         &mut step.tools,
@@ -640,7 +807,12 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     }
 }
 
-fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
+fn check_guide(
+    cx: &mut Cx,
+    guide: &mut Guide,
+    contacts: &HashSet<String>,
+    unreachable: &HashSet<String>,
+) {
     let gp = P::root().k("guide");
     cx.refs(
         &gp.k("emergency_contacts"),
@@ -648,6 +820,11 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
         contacts,
         "kontakt",
         "contacts",
+    );
+    cx.reachable(
+        &gp.k("emergency_contacts"),
+        &guide.emergency_contacts,
+        unreachable,
     );
     let np = gp.k("nodes");
     let mut ids: HashMap<String, usize> = HashMap::new();
@@ -668,12 +845,14 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
             Node::Question(q) => {
                 cx.text(&p.k("title"), &q.title, Len::Short);
                 cx.opt_text(&p.k("help"), &q.help, Len::Rich);
+                cx.marks(&p, &q.editor_note, q.status, Gate::Draft);
                 let mut seen = HashSet::new();
                 let mut a = 0;
                 while a < q.answers.len() {
                     let ap = p.k("answers").i(a);
                     let ans = &q.answers[a];
                     cx.text(&ap.k("label"), &ans.label, Len::Answer);
+                    cx.marks(&ap, &ans.editor_note, ans.status, Gate::Draft);
                     if !seen.insert(ans.id.clone()) {
                         cx.error(&ap.k("id"), editor_msg!("Id-en «{}» er brukt av flere svar på dette spørsmålet. Gi svaret en egen id; det blir ikke vist.", ans.id));
                     } else if !ids.contains_key(&ans.next) {
@@ -702,6 +881,8 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
                     "kontakt",
                     "contacts",
                 );
+                cx.reachable(&p.k("contacts"), &r.contacts, unreachable);
+                cx.marks(&p, &r.editor_note, r.status, Gate::Draft);
                 if r.topics.is_empty() {
                     cx.error(&p.k("topics"), editor_msg!("Resultatet har ikke noe tema. Legg til minst ett tema i «topics», for eksempel \"vold\" eller \"usikker\". Uten tema viser veilederen alltid linjen om fare."));
                 }

@@ -80,6 +80,7 @@ impl Decoder {
             message,
             fatal: false,
             source,
+            gate: None,
         }
     }
 
@@ -395,6 +396,7 @@ unit_enums! {
     Scope { National = "national", Local = "local" }
     ServiceGroup { Basis = "basis", Hjelp = "hjelp", Voksen = "voksen" }
     RoleKind { Role = "role", Arena = "arena", System = "system" }
+    Status { Utkast = "utkast", Klar = "klar" }
     Topic {
         Vold = "vold", Overgrep = "overgrep", Omsorgssvikt = "omsorgssvikt",
         Selvskading = "selvskading", Selvmord = "selvmord", RusPsykisk = "rus-psykisk",
@@ -414,11 +416,22 @@ unit_enums! {
 /// - `handbook`: as `default`, but only builds with the handbook read it (the
 ///   guide's build leaves it empty and links none of its code);
 /// - `default_with("f", f)`: the default is `f()` (serde needs the name as a string).
+/// - `pub item struct`: an item with an id; adds `editor_note` and `status`.
 ///
 /// `field as "name": T` gives the JSON name when it is not the Rust one.
 macro_rules! content_struct {
     ($(#[$sm:meta])* pub struct $ty:ident { $($body:tt)* }) => {
         $crate::model::decoder::content_struct!(@munch [$(#[$sm])*] $ty [] [] $($body)*);
+    };
+    // An item: the editor's draft marks are declared here once for every kind.
+    ($(#[$sm:meta])* pub item struct $ty:ident { $($body:tt)* }) => {
+        $crate::model::decoder::content_struct!(@munch [$(#[$sm])*] $ty [] [] $($body)*
+            /// Note for the editor: what is not yet confirmed or must be checked. Free
+            /// text, never parsed; shown by `debug`, the studio and bti-check, never to readers.
+            pub editor_note: Option<String> => optional,
+            /// `"utkast"`: not ready. bti-check warns, and `--publish` refuses while any remain.
+            pub status: Option<Status> => optional,
+        );
     };
     (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
         $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => required, $($rest:tt)*) => {

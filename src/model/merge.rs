@@ -158,6 +158,7 @@ fn problem_at(value: &Value, path: &[Seg], message: String) -> Problem {
         message,
         fatal: false,
         source: value.source,
+        gate: None,
     }
 }
 

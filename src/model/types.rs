@@ -173,7 +173,7 @@ content_struct! {
 }
 
 content_struct! {
-    pub struct Contact {
+    pub item struct Contact {
         pub id: String => required,
         pub name: Text => required,
         /// Norwegian phone number as people write it ("116 111", "22 40 00 40", "+47 …").
@@ -187,9 +187,18 @@ content_struct! {
         pub note: Option<Text> => optional,
         /// `national` numbers stay dialable in example content; `local` ones do not. Default `local`.
         pub scope: Scope => default,
-        /// Set when a fact here is not confirmed; listed as a warning for the editor.
-        pub editor_note: Option<String> => optional,
     }
+}
+
+/// How far an item is: an editor's mark, never shown to readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// A draft: facts not confirmed or text not finished. Blocks publishing.
+    Utkast,
+    /// Ready (the same as leaving `status` out).
+    Klar,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -203,7 +212,7 @@ pub enum Scope {
 
 content_struct! {
     /// A titled page of rich text, used for the kommunenivå and etatsnivå.
-    pub struct Page {
+    pub item struct Page {
         pub id: String => required,
         pub title: Text => required,
         /// Rich text.
@@ -225,7 +234,7 @@ content_struct! {
 content_struct! {
     /// One level of the grunnmodell (0: clarify the worry, 1: inside one service,
     /// 2: two services, 3: many services).
-    pub struct Level {
+    pub item struct Level {
         pub id: String => required,
         /// 0, 1, 2 or 3; the levels must come in this order.
         pub number: u8 => required,
@@ -242,7 +251,7 @@ content_struct! {
 }
 
 content_struct! {
-    pub struct Step {
+    pub item struct Step {
         pub id: String => required,
         pub title: Text => required,
         /// Rich text: what is done in this step.
@@ -299,7 +308,7 @@ pub enum ServiceGroup {
 }
 
 content_struct! {
-    pub struct Service {
+    pub item struct Service {
         pub id: String => required,
         pub name: Text => required,
         pub group: ServiceGroup => required,
@@ -322,7 +331,7 @@ content_struct! {
 }
 
 content_struct! {
-    pub struct Tool {
+    pub item struct Tool {
         pub id: String => required,
         pub title: Text => required,
         /// Rich text.
@@ -332,7 +341,7 @@ content_struct! {
 }
 
 content_struct! {
-    pub struct Law {
+    pub item struct Law {
         pub id: String => required,
         /// The act's name, e.g. "Barnevernsloven".
         pub act: Text => required,
@@ -346,8 +355,6 @@ content_struct! {
         pub url: String => required,
         /// When someone last checked the reference against Lovdata, `YYYY-MM-DD`.
         pub last_checked: Option<String> => optional,
-        /// What the editor must check before relying on this reference. Shown as a warning.
-        pub editor_note: Option<String> => optional,
     }
 }
 
@@ -364,7 +371,7 @@ pub enum RoleKind {
 }
 
 content_struct! {
-    pub struct Role {
+    pub item struct Role {
         pub id: String => required,
         pub kind: RoleKind => required,
         pub title: Text => required,
@@ -405,7 +412,7 @@ impl Node {
 }
 
 content_struct! {
-    pub struct Question {
+    pub item struct Question {
         pub id: String => required,
         /// The question, short and plain.
         pub title: Text => required,
@@ -416,7 +423,7 @@ content_struct! {
 }
 
 content_struct! {
-    pub struct Answer {
+    pub item struct Answer {
         pub id: String => required,
         pub label: Text => required,
         /// Id of the node this answer leads to.
@@ -425,7 +432,7 @@ content_struct! {
 }
 
 content_struct! {
-    pub struct ResultNode {
+    pub item struct ResultNode {
         pub id: String => required,
         pub title: Text => required,
         /// Show the calm "Du trenger ikke være sikker" message. Default `false`.
@@ -489,7 +496,7 @@ impl ResultNode {
 }
 
 content_struct! {
-    pub struct Term {
+    pub item struct Term {
         pub id: String => required,
         pub term: Text => required,
         /// Rich text.
