@@ -48,7 +48,6 @@ pub fn overlay_schema() -> String {
             "description".into(),
             "En kommunes endringer av den nasjonale malen, element for element (etter id): legg til, bytt ut felt, eller fjern med \"remove\": true.".into(),
         );
-        obj.insert("required".into(), serde_json::json!(["extends"]));
         if let Some(Value::Object(props)) = obj.get_mut("properties") {
             props.insert(
                 "extends".into(),

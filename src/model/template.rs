@@ -309,6 +309,8 @@ fn merge_items(
         }
         let now = stamp(&base_items[i]);
         match based_on.as_ref().map(|v| (v, v.as_str())) {
+            // Only a container of other overrides: nothing of its own to go stale.
+            None if !replaces_fields(&item) => {}
             Some((v, Some(stamped))) if stamped != now => {
                 let mut bp = p.clone();
                 bp.push(Seg::Key("based_on".into()));
@@ -320,6 +322,17 @@ fn merge_items(
         if let Kind::Object(members) = item.kind {
             merge_object(&mut base_items[i], members, &p, problems);
         }
+    }
+}
+
+/// Whether an override changes fields of the item itself (not only items in its lists).
+fn replaces_fields(item: &Value) -> bool {
+    match &item.kind {
+        Kind::Object(members) => members.iter().any(|m| {
+            !matches!(m.key.as_str(), "id" | "service" | "based_on" | "remove")
+                && !is_item_list(&m.value)
+        }),
+        _ => false,
     }
 }
 
@@ -390,6 +403,10 @@ fn stamp_object(template: &Value, overlay: &mut Value, changed: &mut usize) {
                         continue;
                     }
                     let now = stamp(t_item);
+                    if !replaces_fields(item) {
+                        stamp_object(t_item, item, changed);
+                        continue;
+                    }
                     if item.get("based_on").and_then(Value::as_str) != Some(now.as_str()) {
                         set_member(item, "based_on", now);
                         *changed += 1;
@@ -441,6 +458,7 @@ pub fn publish_files(doc: &Value, name: &str) -> Vec<(String, String)> {
     use super::merge::section_keys;
     use super::types::Section;
 
+    let doc = &without_ready(doc);
     let Kind::Object(members) = &doc.kind else {
         return Vec::new();
     };
@@ -501,7 +519,10 @@ pub fn publish_files(doc: &Value, name: &str) -> Vec<(String, String)> {
     }
     let mut index: Vec<Member> = members
         .iter()
-        .filter(|m| !sections.iter().any(|(s, _)| in_section(*s, &m.key)) && m.key != "parts")
+        .filter(|m| {
+            !sections.iter().any(|(s, _)| in_section(*s, &m.key))
+                && !matches!(m.key.as_str(), "parts" | "$schema")
+        })
         .cloned()
         .collect();
     if !parts.is_empty() {
@@ -606,4 +627,21 @@ fn only_lang(v: &Value, field: &str, lang: &str) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// `v` without `"status": "klar"` (the same as no status) anywhere.
+fn without_ready(v: &Value) -> Value {
+    let mut v = v.clone();
+    fn walk(v: &mut Value) {
+        match &mut v.kind {
+            Kind::Object(members) => {
+                members.retain(|m| !(m.key == "status" && m.value.as_str() == Some("klar")));
+                members.iter_mut().for_each(|m| walk(&mut m.value));
+            }
+            Kind::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(&mut v);
+    v
 }

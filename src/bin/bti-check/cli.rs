@@ -20,6 +20,10 @@ Bruk:
                                 innholdet er klart: ingen feil, utkast,
                                 plassholdere, usjekkede lover, eksempelinnhold
                                 eller språk som ikke er gjennomgått
+  bti-check --publish --preview --out MAPPE FIL
+                                skriv filene selv om noe står igjen (for
+                                forhåndsvisning og eksempelinnhold); feil stopper
+                                fortsatt
   bti-check --stamp FIL         fyll inn «based_on» i alle tilpasninger av malen
   bti-check --lix FIL           skriv lesbarheten (LIX) for hver tekst, verst først
   bti-check --overlay-schema    skriv JSON Schema for en kommunes tilpasninger av malen
@@ -47,6 +51,7 @@ pub fn main() -> ExitCode {
     let mut publish = false;
     let mut stamp_files = false;
     let mut lix = false;
+    let mut preview = false;
     let mut out: Option<PathBuf> = None;
     let mut files = Vec::new();
     let mut args_iter = args.iter();
@@ -56,6 +61,7 @@ pub fn main() -> ExitCode {
             "--online" => online = true,
             "--publish" => publish = true,
             "--stamp" => stamp_files = true,
+            "--preview" => preview = true,
             "--lix" => lix = true,
             "--out" => match args_iter.next() {
                 Some(dir) => out = Some(PathBuf::from(dir)),
@@ -108,7 +114,7 @@ pub fn main() -> ExitCode {
             eprintln!("bti-check: --publish trenger én indeksfil og --out MAPPE.");
             return ExitCode::from(2);
         };
-        return publish_to(Path::new(file), &dir);
+        return publish_to(Path::new(file), &dir, preview);
     }
     if lix {
         let mut worst = Vec::new();
@@ -201,7 +207,7 @@ fn line(f: &Found) -> String {
 
 /// `--publish`: writes the split files when nothing blocks publishing; else
 /// lists what does, grouped, and writes nothing.
-fn publish_to(file: &Path, dir: &Path) -> ExitCode {
+fn publish_to(file: &Path, dir: &Path, preview: bool) -> ExitCode {
     let (found, _, tree) = match check_file(file, false) {
         Ok(x) => x,
         Err(message) => {
@@ -210,6 +216,7 @@ fn publish_to(file: &Path, dir: &Path) -> ExitCode {
         }
     };
     let errors: Vec<&Found> = found.iter().filter(|f| f.problem.is_error()).collect();
+    let error_count = errors.len();
     let mut groups: Vec<(&str, Vec<&Found>)> = vec![("Feil", errors)];
     for gate in model::Gate::ALL {
         let list = found
@@ -219,8 +226,24 @@ fn publish_to(file: &Path, dir: &Path) -> ExitCode {
         groups.push((gate.title(), list));
     }
     let left: usize = groups.iter().map(|(_, l)| l.len()).sum();
+    if left > 0 {
+        let title = if preview && error_count == 0 {
+            "Forhåndsvisning: dette må ordnes før ekte publisering:"
+        } else {
+            "Ikke klar til publisering. Dette må ordnes først:"
+        };
+        println!("{title}");
+        for (title, list) in groups.iter().filter(|(_, l)| !l.is_empty()) {
+            println!();
+            println!("{title} ({}):", list.len());
+            for f in list {
+                println!("  {}", line(f));
+            }
+        }
+        println!();
+    }
     match tree {
-        Some(tree) if left == 0 => {
+        Some(tree) if left == 0 || (preview && error_count == 0) => {
             let name = file
                 .file_stem()
                 .and_then(|s| s.to_str())
@@ -246,15 +269,6 @@ fn publish_to(file: &Path, dir: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         _ => {
-            println!("Ikke klar til publisering. Dette må ordnes først:");
-            for (title, list) in groups.iter().filter(|(_, l)| !l.is_empty()) {
-                println!();
-                println!("{title} ({}):", list.len());
-                for f in list {
-                    println!("  {}", line(f));
-                }
-            }
-            println!();
             println!("bti-check: ikke publisert, {left} ting står igjen. Ingen filer er skrevet.");
             ExitCode::from(1)
         }
@@ -405,7 +419,7 @@ fn load(path: &Path) -> Result<Loaded, String> {
     };
     let dir = path.parent().unwrap_or(Path::new(""));
     let first = loaded.names.len();
-    let Some(tset) = read_set(&dir.join(&target), first, &mut loaded)? else {
+    let Some(tset) = read_set(&tidy(&dir.join(&target)), first, &mut loaded)? else {
         return Ok(loaded);
     };
     let Some(template) = join(tset, &mut loaded.problems) else {
@@ -481,4 +495,22 @@ fn stamp(path: &Path) -> Result<usize, String> {
         }
     }
     Ok(count)
+}
+
+/// `a/b/../c` as `a/c`, so file names in messages read as the editor wrote them.
+fn tidy(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
