@@ -35,6 +35,11 @@ fn committed_schemas_are_generated_from_the_types() {
             bti_veileder::model::schema::part_schema(),
             "--part-schema",
         ),
+        (
+            "content/overlay-schema.json",
+            bti_veileder::model::schema::overlay_schema(),
+            "--overlay-schema",
+        ),
     ] {
         let committed = std::fs::read_to_string(root.join(file)).unwrap_or_default();
         assert!(
