@@ -191,6 +191,8 @@ struct Cx<'a> {
     /// Ids of contacts marked as drafts.
     draft_contacts: HashSet<String>,
     /// Texts checked now are for citizens (else for staff): the LIX limit.
+    /// Only bti-check scores readability; the wasm never reads it.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     citizen: bool,
     lix: Vec<LixScore>,
 }

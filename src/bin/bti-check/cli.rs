@@ -296,16 +296,18 @@ struct Loaded {
     base_sources: Vec<u16>,
 }
 
+/// An index and its parsed parts.
+type FileSet = (json::Value, Vec<(Part, json::Value)>);
+
+/// What a check found, the checked content, and the whole merged document.
+type Checked = (Vec<Found>, Option<model::Checked>, Option<json::Value>);
+
 fn source(n: usize) -> u16 {
     u16::try_from(n).unwrap_or(u16::MAX)
 }
 
 /// Reads an index and its parts, numbering sources from `first`, and joins them.
-fn read_set(
-    path: &Path,
-    first: usize,
-    loaded: &mut Loaded,
-) -> Result<Option<(json::Value, Vec<(Part, json::Value)>)>, String> {
+fn read_set(path: &Path, first: usize, loaded: &mut Loaded) -> Result<Option<FileSet>, String> {
     let text = read(path)?;
     let file = path.display().to_string();
     loaded.names.push(file.clone());
@@ -434,10 +436,7 @@ fn load(path: &Path) -> Result<Loaded, String> {
 
 /// Checks one file; an index file is checked together with its parts, and an
 /// overlay together with its template.
-fn check_file(
-    path: &Path,
-    online: bool,
-) -> Result<(Vec<Found>, Option<model::Checked>, Option<json::Value>), String> {
+fn check_file(path: &Path, online: bool) -> Result<Checked, String> {
     let mut loaded = load(path)?;
     let mut checked = None;
     if let Some(tree) = &loaded.tree {
