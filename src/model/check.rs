@@ -104,9 +104,16 @@ pub fn load_split(index: &str, parts: &[(Part, &str)]) -> Checked {
             Err(e) => return syntax_problem(e, source),
         }
     }
-    match merge::merge_parts(index, parsed) {
-        Ok(tree) => load_tree(&tree),
-        Err(problems) => Checked {
+    // A problem in one part hides nothing in the others: the rest is checked too.
+    match merge::merge_all(index, parsed) {
+        (Some(tree), problems) => {
+            let mut checked = load_tree(&tree);
+            if !problems.is_empty() {
+                checked.problems.splice(0..0, problems);
+            }
+            checked
+        }
+        (None, problems) => Checked {
             content: None,
             problems,
             lix: Vec::new(),

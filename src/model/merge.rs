@@ -83,8 +83,19 @@ pub fn parts_needed(index: &Content, sections: &[Section], lang: &str) -> Vec<Pa
 /// Merges the parts into the index (see the module doc). `parts` pairs each part
 /// with its parsed file; parse part n with `json::parse_source(text, n)` (n from 1)
 /// so problems name the right file. A document without parts passes through unchanged.
-pub fn merge_parts(mut index: Value, parts: Vec<(Part, Value)>) -> Result<Value, Vec<Problem>> {
+pub fn merge_parts(index: Value, parts: Vec<(Part, Value)>) -> Result<Value, Vec<Problem>> {
+    match merge_all(index, parts) {
+        (Some(v), problems) if problems.is_empty() => Ok(v),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// [`merge_parts`] that goes on past a problem: the document as far as it could
+/// be joined (what did not fit is left out), with every problem found, so a
+/// checker can still check the rest. `None` when a part is not an object at all.
+pub fn merge_all(mut index: Value, parts: Vec<(Part, Value)>) -> (Option<Value>, Vec<Problem>) {
     let mut problems = Vec::new();
+    let mut broken = false;
     let (bases, overlays): (Vec<_>, Vec<_>) =
         parts.into_iter().partition(|(p, _)| p.lang.is_none());
     if let Kind::Object(members) = &mut index.kind {
@@ -93,6 +104,7 @@ pub fn merge_parts(mut index: Value, parts: Vec<(Part, Value)>) -> Result<Value,
     for (part, value) in bases {
         let Kind::Object(members) = value.kind else {
             problems.push(not_object(&value, &part));
+            broken = true;
             continue;
         };
         for m in members {
@@ -121,6 +133,7 @@ pub fn merge_parts(mut index: Value, parts: Vec<(Part, Value)>) -> Result<Value,
         let lang = part.lang.clone().unwrap_or_default();
         let Kind::Object(members) = value.kind else {
             problems.push(not_object(&value, &part));
+            broken = true;
             continue;
         };
         for m in members {
@@ -142,11 +155,7 @@ pub fn merge_parts(mut index: Value, parts: Vec<(Part, Value)>) -> Result<Value,
             }
         }
     }
-    if problems.is_empty() {
-        Ok(index)
-    } else {
-        Err(problems)
-    }
+    ((!broken).then_some(index), problems)
 }
 
 fn problem_at(value: &Value, path: &[Seg], message: String) -> Problem {

@@ -374,13 +374,10 @@ fn join(
     set: (json::Value, Vec<(Part, json::Value)>),
     problems: &mut Vec<Problem>,
 ) -> Option<json::Value> {
-    match model::merge::merge_parts(set.0, set.1) {
-        Ok(v) => Some(v),
-        Err(list) => {
-            problems.extend(list);
-            None
-        }
-    }
+    // Go on past a problem in one part, so it hides nothing in the others.
+    let (tree, list) = model::merge::merge_all(set.0, set.1);
+    problems.extend(list);
+    tree
 }
 
 /// Reads a file set: an index with its parts, and, when it `extends` a
