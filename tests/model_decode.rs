@@ -73,11 +73,11 @@ fn integers_out_of_range_or_with_decimals_are_refused() {
     assert_eq!(n("7"), Ok(7));
     assert_eq!(
         n("300"),
-        Err("Ugyldig verdi 300: det skal være et helt tall. Rett verdien.".into())
+        Err("Ugyldig verdi 300: her må det stå et helt tall fra 0 til 255. Rett verdien.".into())
     );
     assert_eq!(
         n("-1"),
-        Err("Ugyldig verdi -1: det skal være et helt tall. Rett verdien.".into())
+        Err("Ugyldig verdi -1: her må det stå et helt tall fra 0 til 255. Rett verdien.".into())
     );
     let float = Err(
         "Feil type: her står et desimaltall, men det skal være et helt tall. Rett verdien."

@@ -186,7 +186,7 @@ fn a_problem_in_a_translation_does_not_hide_a_duplicate_id_in_the_base() {
         .collect();
     assert_eq!(errors, [
         (2, "glossary[0]", "Elementet med id «logg» finnes ikke i grunnteksten. Rett id-en eller fjern elementet fra oversettelsen."),
-        (1, "glossary[1].id", "Id-en «bti» er brukt av flere ord i ordlisten. Gi elementet en egen id; dette elementet blir ikke vist."),
+        (1, "glossary[1].id", "Id-en «bti» er brukt av flere ord i ordlisten (første gang på linje 11). Gi elementet en egen id; dette elementet blir ikke vist."),
     ]);
     // The rest of the content is still there to show.
     assert!(checked.content.is_some());

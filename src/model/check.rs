@@ -359,7 +359,7 @@ impl Cx<'_> {
         id: impl Fn(&T) -> &str,
         kind: &str,
     ) -> HashSet<String> {
-        let mut seen = HashSet::new();
+        let mut seen: HashMap<String, P> = HashMap::new();
         let mut i = 0;
         while i < items.len() {
             let this = id(&items[i]).to_string();
@@ -371,15 +371,23 @@ impl Cx<'_> {
             {
                 self.error(&p.k("id"), editor_msg!("Id-en «{this}» kan bare ha små bokstaver a–z, tall, - og _. Rett den (og alle steder som viser til den)."));
             }
-            if !seen.insert(this.clone()) {
-                self.error(&p.k("id"), editor_msg!("Id-en «{this}» er brukt av flere {kind}. Gi elementet en egen id; dette elementet blir ikke vist."));
+            if let Some(first) = seen.get(&this) {
+                let line = self.line(first);
+                self.error(&p.k("id"), editor_msg!("Id-en «{this}» er brukt av flere {kind} (første gang på linje {line}). Gi elementet en egen id; dette elementet blir ikke vist."));
                 self.dropped(&p);
                 items.remove(i);
                 continue;
             }
+            seen.insert(this, p);
             i += 1;
         }
-        seen
+        seen.into_keys().collect()
+    }
+
+    /// The line in its file of the item at `path` (current coordinates).
+    fn line(&self, path: &P) -> u32 {
+        let original = self.removals.to_original(&path.0);
+        self.tree.locate(&original).0.pos.line
     }
 
     /// Leaves out the ids in `refs` that are not in `known`, reporting each.
@@ -512,16 +520,29 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<Stri
     let root = P::root();
     let kommune = root.k("publication").k("kommune");
     let etat = root.k("publication").k("etat");
-    let mut pages = cx.ids(&kommune, &mut c.publication.kommune, |x| &x.id, "sider");
+    cx.ids(&kommune, &mut c.publication.kommune, |x| &x.id, "sider");
+    let mut pages: HashMap<String, P> = c
+        .publication
+        .kommune
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), kommune.i(i)))
+        .collect();
     for (i, page) in c.publication.etat.iter().enumerate() {
-        if !pages.insert(page.id.clone()) {
-            cx.error(
-                &etat.i(i).k("id"),
-                editor_msg!(
-                    "Id-en «{}» er brukt av flere sider. Gi siden en egen id.",
-                    page.id
-                ),
-            );
+        match pages.get(&page.id) {
+            Some(first) => {
+                let line = cx.line(first);
+                cx.error(
+                    &etat.i(i).k("id"),
+                    editor_msg!(
+                        "Id-en «{}» er brukt av flere sider (første gang på linje {line}). Gi siden en egen id.",
+                        page.id
+                    ),
+                );
+            }
+            None => {
+                pages.insert(page.id.clone(), etat.i(i));
+            }
         }
     }
     for (path, list) in [
@@ -719,7 +740,7 @@ fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
     if !levels.is_empty() && levels.len() != 4 {
         cx.error(&root, editor_msg!("Grunnmodellen skal ha fire nivåer (0, 1, 2 og 3), men har {}. Legg til eller fjern nivåer.", levels.len()));
     }
-    let mut steps_seen = HashSet::new();
+    let mut steps_seen: HashMap<String, P> = HashMap::new();
     for (li, level) in levels.iter_mut().enumerate() {
         let lp = root.i(li);
         if usize::from(level.number) != li {
@@ -740,12 +761,14 @@ fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
         while si < level.steps.len() {
             let sp = lp.k("steps").i(si);
             let id = level.steps[si].id.clone();
-            if !steps_seen.insert(id.clone()) {
-                cx.error(&sp.k("id"), editor_msg!("Id-en «{id}» er brukt av flere steg. Gi steget en egen id; dette steget blir ikke vist."));
+            if let Some(first) = steps_seen.get(&id) {
+                let line = cx.line(first);
+                cx.error(&sp.k("id"), editor_msg!("Id-en «{id}» er brukt av flere steg (første gang på linje {line}). Gi steget en egen id; dette steget blir ikke vist."));
                 cx.dropped(&sp);
                 level.steps.remove(si);
                 continue;
             }
+            steps_seen.insert(id, sp.clone());
             check_step(cx, &sp, &mut level.steps[si], known);
             si += 1;
         }
@@ -838,14 +861,17 @@ fn check_guide(
     let np = gp.k("nodes");
     let mut ids: HashMap<String, usize> = HashMap::new();
     for (i, node) in guide.nodes.iter().enumerate() {
-        if ids.insert(node.id().to_string(), i).is_some() {
+        if let Some(&first) = ids.get(node.id()) {
+            let line = cx.line(&np.i(first));
             cx.fatal(
                 &np.i(i).k("id"),
                 editor_msg!(
-                    "Id-en «{}» er brukt av flere steg i veilederen. Gi hvert steg en egen id.",
+                    "Id-en «{}» er brukt av flere steg i veilederen (første gang på linje {line}). Gi hvert steg en egen id.",
                     node.id()
                 ),
             );
+        } else {
+            ids.insert(node.id().to_string(), i);
         }
     }
     for (i, node) in guide.nodes.iter_mut().enumerate() {
@@ -855,18 +881,20 @@ fn check_guide(
                 cx.text(&p.k("title"), &q.title, Len::Short);
                 cx.opt_text(&p.k("help"), &q.help, Len::Rich);
                 cx.marks(&p, &q.editor_note, q.status, Gate::Draft);
-                let mut seen = HashSet::new();
+                let mut seen: HashMap<String, P> = HashMap::new();
                 let mut a = 0;
                 while a < q.answers.len() {
                     let ap = p.k("answers").i(a);
                     let ans = &q.answers[a];
                     cx.text(&ap.k("label"), &ans.label, Len::Answer);
                     cx.marks(&ap, &ans.editor_note, ans.status, Gate::Draft);
-                    if !seen.insert(ans.id.clone()) {
-                        cx.error(&ap.k("id"), editor_msg!("Id-en «{}» er brukt av flere svar på dette spørsmålet. Gi svaret en egen id; det blir ikke vist.", ans.id));
+                    if let Some(first) = seen.get(&ans.id) {
+                        let line = cx.line(first);
+                        cx.error(&ap.k("id"), editor_msg!("Id-en «{}» er brukt av flere svar på dette spørsmålet (første gang på linje {line}). Gi svaret en egen id; det blir ikke vist.", ans.id));
                     } else if !ids.contains_key(&ans.next) {
                         cx.error(&ap.k("next"), editor_msg!("Svaret leder til «{}», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.", ans.next));
                     } else {
+                        seen.insert(ans.id.clone(), ap);
                         a += 1;
                         continue;
                     }

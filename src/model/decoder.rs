@@ -127,6 +127,17 @@ impl Decoder {
         )
     }
 
+    /// A whole number outside what the field takes: the message states the range.
+    fn out_of_range(&mut self, v: &Value, n: &Number, max: u64) -> Fail {
+        let n = n.as_str();
+        self.fail(
+            v,
+            editor_msg!(
+                "Ugyldig verdi {n}: her må det stå et helt tall fra 0 til {max}. Rett verdien."
+            ),
+        )
+    }
+
     fn last_message(&mut self, suffix: &str) {
         if let Some(p) = self.problems.last_mut() {
             p.message.push_str(suffix);
@@ -302,7 +313,7 @@ fn unsigned(v: &Value, d: &mut Decoder, max: u64) -> Result<u64, Fail> {
     };
     match integer(n) {
         Some(Int::Pos(m)) if m <= max => Ok(m),
-        Some(_) => Err(d.invalid(v, n, INTEGER)),
+        Some(_) => Err(d.out_of_range(v, n, max)),
         None => Err(d.wrong(v, INTEGER)),
     }
 }
