@@ -158,7 +158,7 @@ fn repeated_id_drops_the_later_item() {
         &text,
         "publication.kommune[1].id",
         ("\"verdier\"", 1),
-        "Id-en «verdier» er brukt av flere sider. Gi elementet en egen id; dette elementet blir ikke vist.",
+        "Id-en «verdier» er brukt av flere sider (første gang på linje 31). Gi elementet en egen id; dette elementet blir ikke vist.",
     );
     assert_eq!(checked.content.unwrap().publication.kommune.len(), 1);
 }
@@ -344,7 +344,7 @@ fn repeated_guide_node_id_is_fatal() {
         &text,
         "guide.nodes[2].id",
         ("\"ring-barnevern\"", 2),
-        "Id-en «ring-barnevern» er brukt av flere steg i veilederen. Gi hvert steg en egen id.",
+        "Id-en «ring-barnevern» er brukt av flere steg i veilederen (første gang på linje 112). Gi hvert steg en egen id.",
     );
     assert!(checked.content.is_none());
 }
