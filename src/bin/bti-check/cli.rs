@@ -275,11 +275,6 @@ fn publish_to(file: &Path, dir: &Path, preview: bool) -> ExitCode {
     }
 }
 
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: kan ikke lese filen: {e}", path.display()))
-}
-
 /// A file set read from disk: the kommune's index and parts, and (for an
 /// overlay) the template's. `names[n]` is the file of problems with source n.
 struct Loaded {
@@ -308,9 +303,12 @@ fn source(n: usize) -> u16 {
 
 /// Reads an index and its parts, numbering sources from `first`, and joins them.
 fn read_set(path: &Path, first: usize, loaded: &mut Loaded) -> Result<Option<FileSet>, String> {
-    let text = read(path)?;
     let file = path.display().to_string();
     loaded.names.push(file.clone());
+    let Some(text) = read_checked(path, first, loaded)? else {
+        loaded.texts.push(String::new());
+        return Ok(None);
+    };
     loaded.texts.push(text.clone());
     let index = match json::parse_source(&text, source(first)) {
         Ok(v) => v,
@@ -339,9 +337,12 @@ fn read_set(path: &Path, first: usize, loaded: &mut Loaded) -> Result<Option<Fil
     let mut parsed = Vec::new();
     for part in &parts {
         let part_path: PathBuf = dir.join(&part.src);
-        let text = read(&part_path)?;
         let n = loaded.names.len();
         loaded.names.push(part_path.display().to_string());
+        let Some(text) = read_checked(&part_path, n, loaded)? else {
+            loaded.texts.push(String::new());
+            continue;
+        };
         match json::parse_source(&text, source(n)) {
             Ok(v) => parsed.push((part.clone(), v)),
             Err(e) => loaded.problems.push(syntax(e, n)),
@@ -351,10 +352,47 @@ fn read_set(path: &Path, first: usize, loaded: &mut Loaded) -> Result<Option<Fil
             loaded.base_sources.push(source(n));
         }
     }
-    if parsed.len() < parts.len() {
+    if parsed.len() < parts.len() || loaded.problems.iter().any(|p| p.fatal) {
         return Ok(None);
     }
     Ok(Some((index, parsed)))
+}
+
+/// Reads a file as UTF-8: invalid bytes are an error at their line and column
+/// (`None`), a byte-order mark a warning (browsers skip it; many JSON readers refuse it).
+fn read_checked(path: &Path, n: usize, loaded: &mut Loaded) -> Result<Option<String>, String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("{}: kan ikke lese filen: {e}", path.display()))?;
+    let at = |line: u32, column: u32, severity, message: &str, fatal| Problem {
+        severity,
+        path: String::new(),
+        line,
+        column,
+        message: message.into(),
+        fatal,
+        source: source(n),
+        gate: None,
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            if text.starts_with('\u{feff}') {
+                loaded.problems.push(at(1, 1, model::Severity::Warning, "Filen starter med et BOM-tegn (U+FEFF). Nettlesere hopper over det, men mange andre JSON-lesere avviser filen. Lagre filen som UTF-8 uten BOM.", false));
+            }
+            Ok(Some(text))
+        }
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let valid = String::from_utf8_lossy(valid);
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            let (line, column) = (
+                u32::try_from(line).unwrap_or(u32::MAX),
+                u32::try_from(column).unwrap_or(u32::MAX),
+            );
+            loaded.problems.push(at(line, column, model::Severity::Error, "Filen er ikke gyldig UTF-8 her. Lagre den som UTF-8 (ikke Latin-1 eller Windows-1252), og rett tegnet på dette stedet.", true));
+            Ok(None)
+        }
+    }
 }
 
 fn syntax(e: json::SyntaxError, n: usize) -> Problem {
