@@ -33,7 +33,7 @@ fn unknown_field_in_an_array_item_is_named_with_the_allowed_fields() {
     let e = one::<Vec<Part>>(
         r#"[{"src": "a.json", "section": "guide"}, {"src": "b", "section": "guide", "x": 1}]"#,
     );
-    assert_eq!(e.unwrap_err(), err("[1].x", "Ukjent felt «x». Fjern det eller rett navnet. Tillatte felt her: src, section, lang. Elementet [1] blir ikke vist før dette er rettet."));
+    assert_eq!(e.unwrap_err(), err("[1].x", "Ukjent felt «x». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: src, section, lang. Elementet [1] blir ikke vist før dette er rettet."));
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn a_problem_inside_a_node_drops_the_whole_node_and_is_reported_there() {
     let p = &d.problems()[0];
     assert_eq!(p.path, "[0].title");
     assert!(p.message.starts_with(
-        "Ukjent felt «title». Fjern det eller rett navnet. Tillatte felt her: id, label, next, editor_note, status."
+        "Ukjent felt «title». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, label, next, editor_note, status."
     ));
     // Serde pointed at the node's own `title`, the only place it knew.
     assert_eq!((p.line, p.column), (1, 34));
@@ -142,7 +142,7 @@ fn names_with_backticks_or_the_word_expected_are_quoted_whole() {
     );
     let e = one::<Vec<Part>>(r#"[{"src": "a", "section": "guide", "x`expected": 1}]"#).unwrap_err();
     assert_eq!(e.0, "[0].x`expected");
-    assert!(e.1.starts_with("Ukjent felt «x`expected». Fjern det eller rett navnet. Tillatte felt her: src, section, lang."));
+    assert!(e.1.starts_with("Ukjent felt «x`expected». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: src, section, lang."));
 }
 
 #[test]

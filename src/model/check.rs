@@ -148,6 +148,7 @@ pub fn load_tree(tree: &json::Value) -> Checked {
         langs: Vec::new(),
         missing: BTreeMap::new(),
         draft_contacts: HashSet::new(),
+        dropped_ids: decoded.dropped_ids,
         citizen: true,
         lix: Vec::new(),
     };
@@ -197,6 +198,9 @@ struct Cx<'a> {
     missing: BTreeMap<String, (usize, P)>,
     /// Ids of contacts marked as drafts.
     draft_contacts: HashSet<String>,
+    /// Ids of items the decoder left out for an error already reported: links
+    /// to them are left out too, without a message of their own (no cascade).
+    dropped_ids: HashSet<String>,
     /// Texts checked now are for citizens (else for staff): the LIX limit.
     /// Only bti-check scores readability; the wasm never reads it.
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
@@ -403,6 +407,9 @@ impl Cx<'_> {
         while i < refs.len() {
             if known.contains(&refs[i]) {
                 i += 1;
+            } else if self.dropped_ids.contains(&refs[i]) {
+                self.dropped(&path.i(i));
+                refs.remove(i);
             } else {
                 let p = path.i(i);
                 self.error(&p, editor_msg!("Fant ingen {kind} med id «{}». Legg den til i «{list}», eller rett id-en. Lenken blir ikke vist.", refs[i]));
@@ -810,7 +817,9 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
         let d = &step.decisions[i];
         cx.text(&dp.k("label"), &d.label, Len::Short);
         if let Some(to) = d.to_level.as_ref().filter(|to| !known.levels.contains(*to)) {
-            cx.error(&dp.k("to_level"), editor_msg!("Fant ikke nivået «{to}». Rett id-en til et av nivåene i «levels». Beslutningen blir ikke vist."));
+            if !cx.dropped_ids.contains(to) {
+                cx.error(&dp.k("to_level"), editor_msg!("Fant ikke nivået «{to}». Rett id-en til et av nivåene i «levels». Beslutningen blir ikke vist."));
+            }
             cx.dropped(&dp);
             step.decisions.remove(i);
             continue;
@@ -822,7 +831,9 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
         let np = p.k("service_notes").i(i);
         let note = &mut step.service_notes[i];
         if !known.services.contains(&note.service) {
-            cx.error(&np.k("service"), editor_msg!("Fant ingen tjeneste med id «{}». Legg den til i «services», eller rett id-en. Merknaden blir ikke vist.", note.service));
+            if !cx.dropped_ids.contains(&note.service) {
+                cx.error(&np.k("service"), editor_msg!("Fant ingen tjeneste med id «{}». Legg den til i «services», eller rett id-en. Merknaden blir ikke vist.", note.service));
+            }
             cx.dropped(&np);
             step.service_notes.remove(i);
             continue;
@@ -892,7 +903,9 @@ fn check_guide(
                         let line = cx.line(first);
                         cx.error(&ap.k("id"), editor_msg!("Id-en «{}» er brukt av flere svar på dette spørsmålet (første gang på linje {line}). Gi svaret en egen id; det blir ikke vist.", ans.id));
                     } else if !ids.contains_key(&ans.next) {
-                        cx.error(&ap.k("next"), editor_msg!("Svaret leder til «{}», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.", ans.next));
+                        if !cx.dropped_ids.contains(&ans.next) {
+                            cx.error(&ap.k("next"), editor_msg!("Svaret leder til «{}», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.", ans.next));
+                        }
                     } else {
                         seen.insert(ans.id.clone(), ap);
                         a += 1;

@@ -59,6 +59,8 @@ pub struct Decoded {
     pub content: Option<Content>,
     pub removals: Removals,
     pub problems: Vec<Problem>,
+    /// Ids of the items left out: a reference to one is not an error of its own.
+    pub dropped_ids: HashSet<String>,
 }
 
 /// Decodes `tree`, leaving out what does not fit; see the module doc.
@@ -76,6 +78,14 @@ pub fn decode(tree: &json::Value) -> Decoded {
             p.fatal = true;
         }
     }
+    let dropped_ids = dropped
+        .iter()
+        .filter_map(|path| match tree.locate(path) {
+            (v, used) if used == path.len() => v.get("id").and_then(json::Value::as_str),
+            _ => None,
+        })
+        .map(str::to_string)
+        .collect();
     let removals = Removals {
         removed: dropped.into_iter().collect(),
     };
@@ -83,6 +93,7 @@ pub fn decode(tree: &json::Value) -> Decoded {
         content: content.ok(),
         removals,
         problems,
+        dropped_ids,
     }
 }
 

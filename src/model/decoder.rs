@@ -47,7 +47,8 @@ pub struct Decoder {
     /// drops the whole node; kept that way so editors see the same messages.
     in_node: u32,
     /// The first failure inside a node, until the node reports it.
-    pending: Option<Pending>,
+    /// Several only when they are all unknown fields (each is reported).
+    pending: Vec<Pending>,
 }
 
 #[derive(Debug)]
@@ -86,8 +87,8 @@ impl Decoder {
 
     fn report(&mut self, pos: Pos, source: u16, message: String, unknown: Option<&str>) -> Fail {
         if self.in_node > 0 {
-            if self.pending.is_none() {
-                self.pending = Some(Pending {
+            if self.pending.iter().all(|p| p.unknown.is_some()) {
+                self.pending.push(Pending {
                     message,
                     unknown: unknown.map(str::to_string),
                 });
@@ -125,6 +126,23 @@ impl Decoder {
             v,
             editor_msg!("Ugyldig verdi {n}: det skal være {expected}. Rett verdien."),
         )
+    }
+
+    /// A member the struct does not have: named, with the nearest allowed name
+    /// when it looks like a typo of one.
+    fn unknown_field(&mut self, fields: &Fields, key: &str, pos: Pos, source: u16) -> Fail {
+        let allowed = fields.names.join(", ");
+        #[cfg(feature = "editor")]
+        let message = match near_miss(key, fields.names) {
+            Some(name) => format!("Ukjent felt «{key}»: mente du «{name}»? Rett navnet. Tillatte felt her: {allowed}."),
+            None => format!("Ukjent felt «{key}». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: {allowed}."),
+        };
+        #[cfg(not(feature = "editor"))]
+        let message = {
+            let _ = (allowed, fields);
+            String::new()
+        };
+        self.report(pos, source, message, Some(key))
     }
 
     /// A whole number outside what the field takes: the message states the range.
@@ -206,11 +224,22 @@ impl Decoder {
                 continue;
             }
             let Some(i) = fields.names.iter().position(|n| n == key) else {
-                let allowed = fields.names.join(", ");
-                let message = editor_msg!("Ukjent felt «{key}». Fjern det eller rett navnet. Tillatte felt her: {allowed}.");
-                let fail = self.report(*key_pos, value.source, message, Some(key));
                 if lenient {
+                    self.unknown_field(fields, key, *key_pos, value.source);
                     continue;
+                }
+                // Inside a list the item is left out: say everything wrong with it at once.
+                #[cfg(feature = "editor")]
+                if self.in_node == 0 {
+                    if let Some(message) = misplaced(members, fields) {
+                        return Err(self.report(v.pos, v.source, message, None));
+                    }
+                }
+                let mut fail = Fail::Bad;
+                for m in members {
+                    if skip != Some(m.key.as_str()) && !fields.names.contains(&m.key.as_str()) {
+                        fail = self.unknown_field(fields, &m.key, m.key_pos, m.value.source);
+                    }
                 }
                 return Err(fail);
             };
@@ -597,7 +626,7 @@ impl Decode for Node {
         };
         d.in_node -= 1;
         if d.in_node == 0 {
-            if let Some(Pending { message, unknown }) = d.pending.take() {
+            for Pending { message, unknown } in std::mem::take(&mut d.pending) {
                 // As serde had it: an unknown field is named under the node, at
                 // the node's own member of that name if it has one.
                 let member = unknown
@@ -610,4 +639,111 @@ impl Decode for Node {
         }
         node
     }
+}
+
+/// The allowed name `key` is most likely a typo of: at most two letters
+/// added, removed, changed or swapped, and fewer than half of them.
+#[cfg(feature = "editor")]
+fn near_miss(key: &str, names: &[&'static str]) -> Option<&'static str> {
+    let key = key.to_lowercase();
+    names
+        .iter()
+        .map(|n| (distance(&key, n), *n))
+        .filter(|(d, n)| *d <= 2 && *d * 2 < n.chars().count())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}
+
+/// Edit distance counting a swap of two neighbouring letters as one edit.
+#[cfg(feature = "editor")]
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// An item in the wrong list: when its fields are exactly those of another
+/// kind of item (all of that kind's required fields, nothing it lacks), say so
+/// once instead of naming every field as unknown.
+#[cfg(feature = "editor")]
+fn misplaced(members: &[Member], here: &Fields) -> Option<String> {
+    const KINDS: &[(&str, &Fields, &str)] = &[
+        (
+            "et steg",
+            &Step::FIELDS,
+            "Steg hører hjemme i «steps» under et nivå",
+        ),
+        ("et nivå", &Level::FIELDS, "Nivåer hører hjemme i «levels»"),
+        (
+            "en kontakt",
+            &Contact::FIELDS,
+            "Kontakter hører hjemme i «contacts» i indeksfilen",
+        ),
+        (
+            "en tjeneste",
+            &Service::FIELDS,
+            "Tjenester hører hjemme i «services»",
+        ),
+        (
+            "et verktøy",
+            &Tool::FIELDS,
+            "Verktøy hører hjemme i «tools»",
+        ),
+        (
+            "en lovhenvisning",
+            &Law::FIELDS,
+            "Lovhenvisninger hører hjemme i «laws»",
+        ),
+        ("en rolle", &Role::FIELDS, "Roller hører hjemme i «roles»"),
+        (
+            "et svar",
+            &Answer::FIELDS,
+            "Svar hører hjemme i «answers» under et spørsmål",
+        ),
+        (
+            "en side",
+            &Page::FIELDS,
+            "Sider hører hjemme i «publication» under «kommune» eller «etat»",
+        ),
+        (
+            "en beslutning",
+            &Decision::FIELDS,
+            "Beslutninger hører hjemme i «decisions» under et steg",
+        ),
+        (
+            "en tjenestemerknad",
+            &ServiceNote::FIELDS,
+            "Tjenestemerknader hører hjemme i «service_notes» under et steg",
+        ),
+    ];
+    let fits = |f: &Fields| {
+        members.iter().all(|m| f.names.contains(&m.key.as_str()))
+            && f.names
+                .iter()
+                .zip(f.required)
+                .all(|(n, r)| !r || members.iter().any(|m| m.key == *n))
+    };
+    KINDS
+        .iter()
+        .find(|(_, f, _)| !std::ptr::eq(*f, here) && f.names != here.names && fits(f))
+        .map(|(what, _, home)| format!("Dette ser ut som {what}. {home}. Flytt det dit."))
 }
