@@ -98,7 +98,7 @@ fn problems_in_a_part_point_into_that_part() {
     let p = checked
         .problems
         .iter()
-        .find(|p| p.path == "guide.nodes[1].farge")
+        .find(|p| p.path == "guide.nodes[ring].farge")
         .expect("reported");
     assert_eq!(p.source, 1);
     assert_eq!(p.line, 7);

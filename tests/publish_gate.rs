@@ -36,17 +36,17 @@ fn every_kind_of_item_takes_a_draft_mark_and_a_note() {
     // One item of each kind, marked as a draft with a note.
     let mark = r#""status": "utkast", "editor_note": "Sjekk dette.", "#;
     let cases = [
-        ("\"id\": \"alarmtelefonen\",", "contacts[0]"),
-        ("\"id\": \"verdier\",", "publication.kommune[0]"),
-        ("\"id\": \"niva-0\",", "levels[0]"),
-        ("\"id\": \"undring\",", "levels[0].steps[0]"),
-        ("\"id\": \"barnehage\",", "services[0]"),
-        ("\"id\": \"samtykke\",", "tools[0]"),
-        ("\"id\": \"stafettholder\",", "roles[0]"),
-        ("\"id\": \"hvem\",", "guide.nodes[0]"),
-        ("\"id\": \"barn\",", "guide.nodes[0].answers[0]"),
-        ("\"id\": \"ring-barnevern\",", "guide.nodes[1]"),
-        ("\"id\": \"bti\",", "glossary[0]"),
+        ("\"id\": \"alarmtelefonen\",", "contacts[alarmtelefonen]"),
+        ("\"id\": \"verdier\",", "publication.kommune[verdier]"),
+        ("\"id\": \"niva-0\",", "levels[niva-0]"),
+        ("\"id\": \"undring\",", "levels[niva-0].steps[undring]"),
+        ("\"id\": \"barnehage\",", "services[barnehage]"),
+        ("\"id\": \"samtykke\",", "tools[samtykke]"),
+        ("\"id\": \"stafettholder\",", "roles[stafettholder]"),
+        ("\"id\": \"hvem\",", "guide.nodes[hvem]"),
+        ("\"id\": \"barn\",", "guide.nodes[hvem].answers[barn]"),
+        ("\"id\": \"ring-barnevern\",", "guide.nodes[ring-barnevern]"),
+        ("\"id\": \"bti\",", "glossary[bti]"),
     ];
     for (id, path) in cases {
         let text = with(&[(id, &format!("{id} {mark}"))]);
@@ -69,7 +69,7 @@ fn a_law_marked_as_a_draft_counts_among_the_unchecked_laws() {
         "\"id\": \"bvl-13-2\", \"status\": \"utkast\",",
     )]);
     let checked = check::load_str(&text);
-    let p = at(&checked, "laws[0].status");
+    let p = at(&checked, "laws[bvl-13-2].status");
     assert_eq!(p.message, DRAFT);
     assert_eq!(p.gate, Some(Gate::Law));
 }
@@ -91,7 +91,7 @@ fn placeholder_texts_are_warnings_that_block_publishing() {
         let p = checked
             .problems
             .iter()
-            .find(|p| p.path == "guide.nodes[1].what_happens.en" && p.gate.is_some())
+            .find(|p| p.path == "guide.nodes[ring-barnevern].what_happens.en" && p.gate.is_some())
             .unwrap_or_else(|| panic!("{text}: {:#?}", checked.problems));
         assert_eq!(
             p.message,
@@ -121,10 +121,13 @@ const NO_CHANNEL_AT_USE: &str = "Kontakten «barnevernet» har verken telefon, e
 #[test]
 fn a_contact_nobody_can_reach_is_a_warning_and_an_error_where_citizens_are_sent_to_it() {
     let checked = check::load_str(&unreachable_barnevern(""));
-    let own = at(&checked, "contacts[1].id");
+    let own = at(&checked, "contacts[barnevernet].id");
     assert_eq!(own.severity, Severity::Warning);
     assert_eq!(own.message, "Kontakten «barnevernet» har verken telefon, e-post eller nettadresse. Legg til minst én av dem, ellers kan ingen nå den.");
-    for path in ["guide.emergency_contacts[0]", "guide.nodes[1].contacts[0]"] {
+    for path in [
+        "guide.emergency_contacts[0]",
+        "guide.nodes[ring-barnevern].contacts[0]",
+    ] {
         let p = at(&checked, path);
         assert_eq!(p.severity, Severity::Error, "{path}");
         assert_eq!(p.message, NO_CHANNEL_AT_USE, "{path}");
@@ -138,7 +141,7 @@ fn a_draft_contact_without_channels_is_only_a_warning_where_it_is_used() {
     // The draft mark blocks publishing already; the template checks clean.
     let checked = check::load_str(&unreachable_barnevern(", \"status\": \"utkast\""));
     assert_eq!(checked.errors(), 0, "{:#?}", checked.problems);
-    let p = at(&checked, "guide.nodes[1].contacts[0]");
+    let p = at(&checked, "guide.nodes[ring-barnevern].contacts[0]");
     assert_eq!(
         (p.severity, p.message.as_str()),
         (Severity::Warning, NO_CHANNEL_AT_USE)
@@ -213,16 +216,16 @@ fn publish_refuses_and_lists_what_remains_grouped_with_places() {
 Ikke klar til publisering. Dette må ordnes først:
 
 Feil (1):
-  testby.json:25:16: error: contacts[1].phone: Telefonnummeret «22 40» er ikke et gyldig norsk nummer. Skriv 8 sifre (\"22 40 00 40\", gjerne med +47), et nødnummer (110, 112, 113) eller et kort nummer (\"116 111\", \"1412\", \"02800\"). Nummeret blir ikke vist.
+  testby.json:25:16: error: contacts[barnevernet].phone: Telefonnummeret «22 40» er ikke et gyldig norsk nummer. Skriv 8 sifre (\"22 40 00 40\", gjerne med +47), et nødnummer (110, 112, 113) eller et kort nummer (\"116 111\", \"1412\", \"02800\"). Nummeret blir ikke vist.
 
 Utkast (1):
-  testby.json:44:38: warning: levels[0].steps[0].status: Elementet er et utkast. Gjør det ferdig og fjern \"status\": \"utkast\" før publisering.
+  testby.json:44:38: warning: levels[niva-0].steps[undring].status: Elementet er et utkast. Gjør det ferdig og fjern \"status\": \"utkast\" før publisering.
 
 Plassholdere (1):
-  testby.json:31:35: warning: publication.kommune[0].title: Teksten har plassholderen «PLASSHOLDER». Skriv inn kommunens egen opplysning før publisering.
+  testby.json:31:35: warning: publication.kommune[verdier].title: Teksten har plassholderen «PLASSHOLDER». Skriv inn kommunens egen opplysning før publisering.
 
 Lovhenvisninger som ikke er sjekket (1):
-  testby.json:86:5: warning: laws[0]: Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).
+  testby.json:86:5: warning: laws[bvl-13-2]: Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).
 
 Eksempelinnhold (1):
   testby.json:7:45: warning: meta.example: Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering.

@@ -325,7 +325,7 @@ impl Cx<'_> {
             };
             self.warn(p, format!("Teksten er tung å lese: LIX {score:.0}, mens grensen for {who} er {limit_n}. Del opp lange setninger, og bytt lange ord med kortere der det går."));
         }
-        let path = json::format_path(&self.removals.to_original(&p.0));
+        let path = json::format_path_in(self.tree, &self.removals.to_original(&p.0));
         self.lix.push(LixScore {
             path,
             lang,
@@ -995,7 +995,7 @@ fn translation_warnings(cx: &mut Cx, meta: &Meta) {
             .iter()
             .position(|l| l.lang == lang)
             .unwrap_or(0);
-        let example = json::format_path(&cx.removals.to_original(&first.0));
+        let example = json::format_path_in(cx.tree, &cx.removals.to_original(&first.0));
         cx.warn(
             &P::root().k("meta").k("languages").i(i),
             editor_msg!("{count} tekster mangler på «{lang}», f.eks. {example}. De vises på bokmål til de er oversatt."),

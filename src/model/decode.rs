@@ -69,9 +69,11 @@ pub fn decode(tree: &json::Value) -> Decoded {
     let content = d.run::<Content>(tree, &[]);
     let Decoder {
         mut problems,
+        raw_paths,
         dropped,
         ..
     } = d;
+    name_items(tree, &mut problems, &raw_paths);
     if content.is_err() {
         // A failure that reaches the root leaves nothing to show.
         if let Some(p) = problems.last_mut() {
@@ -94,6 +96,21 @@ pub fn decode(tree: &json::Value) -> Decoded {
         removals,
         problems,
         dropped_ids,
+    }
+}
+
+/// Names list items by id in each problem's path, and in the "Elementet … blir
+/// ikke vist" the decoder added (it wrote both with indices, not having the tree).
+fn name_items(tree: &json::Value, problems: &mut [Problem], raw_paths: &[Vec<Seg>]) {
+    for (p, raw) in problems.iter_mut().zip(raw_paths) {
+        p.path = json::format_path_in(tree, raw);
+        for k in (1..=raw.len()).filter(|&k| matches!(raw[k - 1], Seg::Index(_))) {
+            let old = format!("Elementet {} ", json::format_path(&raw[..k]));
+            if p.message.contains(&old) {
+                let new = format!("Elementet {} ", json::format_path_in(tree, &raw[..k]));
+                p.message = p.message.replace(&old, &new);
+            }
+        }
     }
 }
 

@@ -37,6 +37,9 @@ pub struct Fields {
 pub struct Decoder {
     pub(crate) path: Vec<Seg>,
     pub(crate) problems: Vec<Problem>,
+    /// Parallel to `problems`: each one's path as segments, so `decode` can name
+    /// list items by their ids once the whole tree is at hand.
+    pub(crate) raw_paths: Vec<Vec<Seg>>,
     /// Array items left out, as paths into the file.
     pub(crate) dropped: Vec<Vec<Seg>>,
     /// How many lenient arrays enclose the current value. Outside arrays a bad
@@ -98,6 +101,7 @@ impl Decoder {
                 self.path.push(Seg::Key(key.to_string()));
             }
             let p = self.problem(pos, source, message);
+            self.raw_paths.push(self.path.clone());
             if unknown.is_some() {
                 self.path.pop();
             }

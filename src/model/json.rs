@@ -141,6 +141,50 @@ pub fn format_path(path: &[Seg]) -> String {
     out
 }
 
+/// [`format_path`], naming each list item that has an `id` (or, for a service
+/// note, a `service`) in `tree` by it: `levels[niva-1].steps[n1-planlegging].who`.
+/// Items without one keep their index.
+pub fn format_path_in(tree: &Value, path: &[Seg]) -> String {
+    let mut out = String::new();
+    let mut here = Some(tree);
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+                here = here.and_then(|v| v.get(k));
+            }
+            Seg::Index(i) => {
+                let items = match here.map(|v| &v.kind) {
+                    Some(Kind::Array(items)) => items.as_slice(),
+                    _ => &[],
+                };
+                let item = items.get(*i);
+                fn name_of(v: &Value) -> Option<&str> {
+                    v.get("id")
+                        .or_else(|| v.get("service"))
+                        .and_then(Value::as_str)
+                        .filter(|s| !s.is_empty())
+                }
+                // A repeated id names nothing: the index says which one.
+                let name = item
+                    .and_then(name_of)
+                    .filter(|n| items.iter().filter(|v| name_of(v) == Some(n)).count() == 1);
+                out.push('[');
+                match name {
+                    Some(id) => out.push_str(id),
+                    None => out.push_str(&i.to_string()),
+                }
+                out.push(']');
+                here = item;
+            }
+        }
+    }
+    out
+}
+
 /// Parses one JSON document (a leading byte-order mark is allowed).
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     parse_source(text, 0)

@@ -90,7 +90,10 @@ impl Problem {
         };
         Problem {
             severity,
-            path: json::format_path(path),
+            path: match tree {
+                Some(t) => json::format_path_in(t, path),
+                None => json::format_path(path),
+            },
             line: pos.line,
             column: pos.column,
             message,
