@@ -58,7 +58,11 @@ fn merge_knows_every_text_field() {
     fn walk(v: &serde_json::Value, found: &mut std::collections::BTreeSet<String>) {
         if let Some(props) = v.get("properties").and_then(|p| p.as_object()) {
             for (k, p) in props {
-                if p.to_string().contains("#/definitions/Text") {
+                let p = p.to_string();
+                if ["ShortText", "AnswerText", "RichText"]
+                    .iter()
+                    .any(|t| p.contains(&format!("#/definitions/{t}\"")))
+                {
                     found.insert(k.clone());
                 }
             }
