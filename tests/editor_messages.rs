@@ -75,7 +75,7 @@ fn a_near_miss_of_an_allowed_field_asks_mente_du() {
         "\"descripton\": \"Skjema for samtykke.\"",
     )]);
     let e = errors(&check::load_str(&text));
-    assert_eq!(e[0], pair("tools[samtykke].descripton", "Ukjent felt «descripton»: mente du «description»? Rett navnet. Tillatte felt her: id, title, description, document, editor_note, status. Elementet tools[samtykke] blir ikke vist før dette er rettet."));
+    assert_eq!(e[0], pair("tools[samtykke].descripton", "Ukjent felt «descripton»: mente du «description»? Rett navnet. Tillatte felt her: id, title, description, document, documents, editor_note, status, valid_from. Elementet tools[samtykke] blir ikke vist før dette er rettet."));
 }
 
 #[test]
@@ -105,8 +105,8 @@ fn every_unknown_field_of_an_item_is_reported_in_one_run() {
         "{ \"id\": \"bti\", \"farge\": \"rød\", \"term\": \"BTI\", \"bilde\": \"x.png\",",
     )]);
     assert_eq!(errors(&check::load_str(&text)), [
-        pair("glossary[bti].farge", "Ukjent felt «farge». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, term, definition, editor_note, status."),
-        pair("glossary[bti].bilde", "Ukjent felt «bilde». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, term, definition, editor_note, status. Elementet glossary[bti] blir ikke vist før dette er rettet."),
+        pair("glossary[bti].farge", "Ukjent felt «farge». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, term, definition, editor_note, status, valid_from."),
+        pair("glossary[bti].bilde", "Ukjent felt «bilde». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, term, definition, editor_note, status, valid_from. Elementet glossary[bti] blir ikke vist før dette er rettet."),
     ]);
 }
 
@@ -117,7 +117,7 @@ fn every_unknown_field_of_a_guide_node_is_reported_in_one_run() {
         "\"id\": \"ring-alarm\", \"farge\": \"rød\", \"ikon\": \"telefon\",",
     )]);
     let e = errors(&check::load_str(&text));
-    assert_eq!(e[0], pair("guide.nodes[ring-alarm].farge", "Ukjent felt «farge». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, title, not_sure_ok, topics, now, contacts, what_happens, talk, alternatives, editor_note, status."));
+    assert_eq!(e[0], pair("guide.nodes[ring-alarm].farge", "Ukjent felt «farge». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, title, not_sure_ok, topics, now, contacts, what_happens, talk, alternatives, editor_note, status, valid_from."));
     assert_eq!(e[1].0, "guide.nodes[ring-alarm].ikon");
 }
 

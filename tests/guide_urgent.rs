@@ -36,6 +36,7 @@ fn result_with(topics: &[Topic]) -> ResultNode {
         alternatives: None,
         editor_note: None,
         status: None,
+        valid_from: None,
     }
 }
 

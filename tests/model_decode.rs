@@ -127,7 +127,7 @@ fn a_problem_inside_a_node_drops_the_whole_node_and_is_reported_there() {
     let p = &d.problems()[0];
     assert_eq!(p.path, "[0].title");
     assert!(p.message.starts_with(
-        "Ukjent felt «title». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, label, next, editor_note, status."
+        "Ukjent felt «title». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, label, next, editor_note, status, valid_from."
     ));
     // Serde pointed at the node's own `title`, the only place it knew.
     assert_eq!((p.line, p.column), (1, 34));

@@ -84,7 +84,7 @@ fn section_in_the_wrong_part_is_an_error() {
     assert_eq!(problems[0].path, "guide");
     assert_eq!(
         problems[0].message,
-        "«guide» hører ikke hjemme i denne delen. Her kan bare stå: publication, levels, services, tools, laws, roles. Flytt det til riktig fil."
+        "«guide» hører ikke hjemme i denne delen. Her kan bare stå: publication, levels, services, tools, laws, sources, roles. Flytt det til riktig fil."
     );
 }
 

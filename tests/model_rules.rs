@@ -107,7 +107,7 @@ fn unknown_field_drops_only_that_array_item() {
         &text,
         "glossary[bti].farge",
         ("\"farge\"", 0),
-        "Ukjent felt «farge». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, term, definition, editor_note, status. Elementet glossary[bti] blir ikke vist før dette er rettet.",
+        "Ukjent felt «farge». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, term, definition, editor_note, status, valid_from. Elementet glossary[bti] blir ikke vist før dette er rettet.",
     );
     let content = checked.content.expect("rest is kept");
     assert!(content.glossary.is_empty());

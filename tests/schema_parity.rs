@@ -76,6 +76,11 @@ fn corpus() -> Vec<(&'static str, String, String, Seen)> {
         ("yes/no as text", "\"topics\": [\"usikker\"],", "\"topics\": [\"usikker\"], \"not_sure_ok\": \"ja\",".into(), Both),
         ("language code that is a word", "{ \"lang\": \"nb\", \"reviewed\": true }", "{ \"lang\": \"nb\", \"reviewed\": true }, { \"lang\": \"engelsk\" }".into(), Both),
         ("blank version", "\"version\": \"1\",", "\"version\": \" \",".into(), Both),
+        ("postal code of three digits", "\"email\": \"barnevern@test.kommune.no\"", "\"email\": \"barnevern@test.kommune.no\", \"address\": {\"postal_code\": \"999\", \"city\": \"Testby\"}".into(), Both),
+        ("opening time without a leading zero", "\"email\": \"barnevern@test.kommune.no\"", "\"email\": \"barnevern@test.kommune.no\", \"opening_hours\": [{\"days\": [\"mandag\"], \"opens\": \"8:00\", \"closes\": \"15:30\"}]".into(), Both),
+        ("opening hours without days", "\"email\": \"barnevern@test.kommune.no\"", "\"email\": \"barnevern@test.kommune.no\", \"opening_hours\": [{\"days\": [], \"opens\": \"08:00\", \"closes\": \"15:30\"}]".into(), Both),
+        ("valid_from that is no date", "\"id\": \"undring\",", "\"id\": \"undring\", \"valid_from\": \"snart\",".into(), Both),
+        ("unknown decision action", "\"to_level\": \"niva-1\"", "\"to_level\": \"niva-1\", \"action\": \"melding\"".into(), Both),
         ("reference to an unknown tool", "\"tools\": [\"samtykke\"]", "\"tools\": [\"samtykk\"]".into(), CheckerOnly(CROSS_REFERENCE)),
         ("answer leading nowhere", "\"next\": \"ring-alarm\"", "\"next\": \"ring-alrm\"".into(), CheckerOnly(CROSS_REFERENCE)),
         ("unknown start node", "\"start\": \"hvem\",", "\"start\": \"hvem-er-det\",".into(), CheckerOnly(CROSS_REFERENCE)),
@@ -87,6 +92,7 @@ fn corpus() -> Vec<(&'static str, String, String, Seen)> {
         ("node nobody reaches", "\"nodes\": [", "\"nodes\": [\n      { \"type\": \"result\", \"id\": \"glemt\", \"title\": \"Glemt\", \"topics\": [\"annet\"], \"now\": \"N.\", \"contacts\": [\"alarmtelefonen\"], \"what_happens\": \"W.\" },".into(), CheckerOnly("the guide's graph")),
         ("30 February", "\"updated\": \"2026-03-01\"", "\"updated\": \"2026-02-30\"".into(), CheckerOnly("days per month in the calendar")),
         ("javascript: link inside rich text", "\"note\": \"Gratis og **anonymt**. Se [nettsiden](https://www.116111.no).\"", "\"note\": \"Se [nettsiden](javascript:alert(1)).\"".into(), CheckerOnly("links inside rich text markup")),
+        ("closing before opening", "\"email\": \"barnevern@test.kommune.no\"", "\"email\": \"barnevern@test.kommune.no\", \"opening_hours\": [{\"days\": [\"mandag\"], \"opens\": \"15:30\", \"closes\": \"08:00\"}]".into(), CheckerOnly("comparing two fields")),
         ("levels out of order", "\"number\": 0,", "\"number\": 1,".into(), CheckerOnly("the order of items in a list")),
     ];
     raw.into_iter()

@@ -342,7 +342,15 @@ impl Cx<'_> {
 
     /// The editor's marks on an item: a note is listed, a draft blocks publishing
     /// (in `gate`'s group: a law's draft counts among the unchecked laws).
-    fn marks(&mut self, path: &P, note: &Option<String>, status: Option<Status>, gate: Gate) {
+    fn marks(
+        &mut self,
+        path: &P,
+        note: &Option<String>,
+        status: Option<Status>,
+        valid_from: &Option<String>,
+        gate: Gate,
+    ) {
+        self.date(&path.k("valid_from"), valid_from);
         if let Some(n) = note {
             self.warn(
                 &path.k("editor_note"),
@@ -351,6 +359,13 @@ impl Cx<'_> {
         }
         if status == Some(Status::Utkast) {
             self.hold(&path.k("status"), gate, "Elementet er et utkast. Gjør det ferdig og fjern \"status\": \"utkast\" før publisering.".into());
+        }
+    }
+
+    /// An optional `YYYY-MM-DD` date: a real one.
+    fn date(&mut self, path: &P, date: &Option<String>) {
+        if let Some(d) = date.as_ref().filter(|d| !links::is_date(d)) {
+            self.error(path, editor_msg!("Datoen «{d}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01."));
         }
     }
 
@@ -450,6 +465,14 @@ impl Cx<'_> {
     fn link(&mut self, path: &P, link: &mut Option<Link>) {
         if let Some(l) = link {
             self.text(&path.k("label"), &l.label, Len::Short);
+            if let Some(lang) = &l.lang {
+                if lang.is_empty()
+                    || lang.len() > 3
+                    || !lang.bytes().all(|b| b.is_ascii_lowercase())
+                {
+                    self.error(&path.k("lang"), editor_msg!("«{lang}» er ikke en språkkode. Bruk to eller tre små bokstaver, f.eks. nb, en, ar."));
+                }
+            }
             if !self.href(&path.k("href"), &l.href) {
                 *link = None;
             }
@@ -464,6 +487,7 @@ struct Known {
     tools: HashSet<String>,
     laws: HashSet<String>,
     roles: HashSet<String>,
+    sources: HashSet<String>,
     levels: HashSet<String>,
 }
 
@@ -500,7 +524,7 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
         let p = root.k("glossary").i(i);
         cx.text(&p.k("term"), &t.term, Len::Short);
         cx.text(&p.k("definition"), &t.definition, Len::Rich);
-        cx.marks(&p, &t.editor_note, t.status, Gate::Draft);
+        cx.marks(&p, &t.editor_note, t.status, &t.valid_from, Gate::Draft);
     }
     if let Some(guide) = &mut c.guide {
         check_guide(cx, guide, &contacts, &unreachable);
@@ -559,7 +583,13 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<Stri
         for (i, page) in list.iter().enumerate() {
             cx.text(&path.i(i).k("title"), &page.title, Len::Short);
             cx.text(&path.i(i).k("body"), &page.body, Len::Rich);
-            cx.marks(&path.i(i), &page.editor_note, page.status, Gate::Draft);
+            cx.marks(
+                &path.i(i),
+                &page.editor_note,
+                page.status,
+                &page.valid_from,
+                Gate::Draft,
+            );
         }
     }
 
@@ -567,6 +597,7 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<Stri
     let tools = cx.ids(&root.k("tools"), &mut c.tools, |x| &x.id, "verktøy");
     let laws = cx.ids(&root.k("laws"), &mut c.laws, |x| &x.id, "lovhenvisninger");
     let roles = cx.ids(&root.k("roles"), &mut c.roles, |x| &x.id, "roller");
+    let sources = cx.ids(&root.k("sources"), &mut c.sources, |x| &x.id, "kilder");
     let levels = cx.ids(&root.k("levels"), &mut c.levels, |x| &x.id, "nivåer");
     let known = Known {
         contacts: contacts.clone(),
@@ -574,15 +605,34 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<Stri
         tools,
         laws,
         roles,
+        sources,
         levels,
     };
+    for (i, s) in c.sources.iter_mut().enumerate() {
+        let p = root.k("sources").i(i);
+        cx.text(&p.k("title"), &s.title, Len::Short);
+        cx.opt_text(&p.k("publisher"), &s.publisher, Len::Short);
+        cx.opt_text(&p.k("summary"), &s.summary, Len::Rich);
+        if !links::is_web(&s.url) {
+            cx.error(
+                &p.k("url"),
+                editor_msg!(
+                    "Lenken «{}» må være en https:-adresse. Rett lenken; den blir ikke vist.",
+                    s.url.escape_debug()
+                ),
+            );
+            s.url = String::new();
+        }
+        cx.date(&p.k("last_checked"), &s.last_checked);
+        cx.marks(&p, &s.editor_note, s.status, &s.valid_from, Gate::Draft);
+    }
 
     for (i, s) in c.services.iter_mut().enumerate() {
         let p = root.k("services").i(i);
         cx.text(&p.k("name"), &s.name, Len::Short);
         cx.text(&p.k("description"), &s.description, Len::Rich);
         cx.opt_text(&p.k("routines"), &s.routines, Len::Rich);
-        cx.marks(&p, &s.editor_note, s.status, Gate::Draft);
+        cx.marks(&p, &s.editor_note, s.status, &s.valid_from, Gate::Draft);
         cx.refs(
             &p.k("contacts"),
             &mut s.contacts,
@@ -596,7 +646,18 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<Stri
         cx.text(&p.k("title"), &t.title, Len::Short);
         cx.text(&p.k("description"), &t.description, Len::Rich);
         cx.link(&p.k("document"), &mut t.document);
-        cx.marks(&p, &t.editor_note, t.status, Gate::Draft);
+        let mut d = 0;
+        while d < t.documents.len() {
+            let mut one = Some(t.documents[d].clone());
+            cx.link(&p.k("documents").i(d), &mut one);
+            if one.is_none() {
+                cx.dropped(&p.k("documents").i(d));
+                t.documents.remove(d);
+            } else {
+                d += 1;
+            }
+        }
+        cx.marks(&p, &t.editor_note, t.status, &t.valid_from, Gate::Draft);
     }
     for (i, law) in c.laws.iter_mut().enumerate() {
         check_law(cx, &root.k("laws").i(i), law);
@@ -606,7 +667,7 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<Stri
         cx.text(&p.k("title"), &r.title, Len::Short);
         cx.text(&p.k("description"), &r.description, Len::Rich);
         cx.link(&p.k("link"), &mut r.link);
-        cx.marks(&p, &r.editor_note, r.status, Gate::Draft);
+        cx.marks(&p, &r.editor_note, r.status, &r.valid_from, Gate::Draft);
     }
     check_levels(cx, &mut c.levels, &known);
 }
@@ -693,7 +754,69 @@ fn check_contact(cx: &mut Cx, p: &P, contact: &mut Contact) {
     if contact.phone.is_none() && contact.email.is_none() && contact.url.is_none() && !given {
         cx.warn(&p.k("id"), editor_msg!("Kontakten «{}» har verken telefon, e-post eller nettadresse. Legg til minst én av dem, ellers kan ingen nå den.", contact.id));
     }
-    cx.marks(p, &contact.editor_note, contact.status, Gate::Draft);
+    cx.marks(
+        p,
+        &contact.editor_note,
+        contact.status,
+        &contact.valid_from,
+        Gate::Draft,
+    );
+    #[cfg(feature = "handbook")]
+    check_address_and_hours(cx, p, contact);
+}
+
+#[cfg(feature = "handbook")]
+fn check_address_and_hours(cx: &mut Cx, p: &P, contact: &Contact) {
+    if let Some(a) = &contact.address {
+        let ap = p.k("address");
+        if a.postal_code.len() != 4 || !a.postal_code.bytes().all(|b| b.is_ascii_digit()) {
+            cx.error(
+                &ap.k("postal_code"),
+                editor_msg!(
+                    "Postnummeret «{}» er ugyldig. Skriv fire sifre, f.eks. \"9999\".",
+                    a.postal_code
+                ),
+            );
+        }
+        if a.city.trim().is_empty() {
+            cx.error(
+                &ap.k("city"),
+                "Poststedet er tomt. Skriv stedet, f.eks. \"Eksempelby\".".into(),
+            );
+        }
+    }
+    for (i, o) in contact.opening_hours.iter().enumerate() {
+        let op = p.k("opening_hours").i(i);
+        if o.days.is_empty() {
+            cx.error(
+                &op.k("days"),
+                "Ingen dager er valgt. Skriv minst én dag, f.eks. [\"mandag\", \"tirsdag\"]."
+                    .into(),
+            );
+        }
+        let (opens, closes) = (minutes(&o.opens), minutes(&o.closes));
+        for (field, value, m) in [("opens", &o.opens, opens), ("closes", &o.closes, closes)] {
+            if m.is_none() {
+                cx.error(&op.k(field), editor_msg!("Klokkeslettet «{value}» er ugyldig. Skriv det som TT:MM, f.eks. 08:00 eller 15:30."));
+            }
+        }
+        if let (Some(a), Some(b)) = (opens, closes) {
+            if a >= b {
+                cx.error(&op.k("closes"), editor_msg!("Stengetiden {} er ikke etter åpningstiden {}. Rett en av dem (bruk 24:00 for midnatt).", o.closes, o.opens));
+            }
+        }
+    }
+}
+
+/// Minutes after midnight of a `HH:MM` time (00:00 to 24:00).
+#[cfg(feature = "handbook")]
+fn minutes(t: &str) -> Option<u32> {
+    let (h, m) = t.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
 }
 
 /// A text's placeholder mark, if it has one: PLASSHOLDER, TODO, XXX or "fyll inn".
@@ -738,7 +861,7 @@ fn check_law(cx: &mut Cx, p: &P, law: &mut Law) {
         }
         Some(_) => {}
     }
-    cx.marks(p, &law.editor_note, law.status, Gate::Law);
+    cx.marks(p, &law.editor_note, law.status, &law.valid_from, Gate::Law);
 }
 
 #[cfg(feature = "handbook")]
@@ -757,7 +880,13 @@ fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
         cx.text(&lp.k("purpose"), &level.purpose, Len::Rich);
         cx.text(&lp.k("applies_when"), &level.applies_when, Len::Rich);
         cx.text(&lp.k("lead"), &level.lead, Len::Rich);
-        cx.marks(&lp, &level.editor_note, level.status, Gate::Draft);
+        cx.marks(
+            &lp,
+            &level.editor_note,
+            level.status,
+            &level.valid_from,
+            Gate::Draft,
+        );
         if level.steps.is_empty() {
             cx.error(
                 &lp.k("steps"),
@@ -789,7 +918,13 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     cx.text(&p.k("how"), &step.how, Len::Rich);
     cx.text(&p.k("who"), &step.who, Len::Rich);
     cx.opt_text(&p.k("deadline"), &step.deadline, Len::Short);
-    cx.marks(p, &step.editor_note, step.status, Gate::Draft);
+    cx.marks(
+        p,
+        &step.editor_note,
+        step.status,
+        &step.valid_from,
+        Gate::Draft,
+    );
     cx.refs(
         &p.k("tools"),
         &mut step.tools,
@@ -810,6 +945,13 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
         &known.roles,
         "rolle",
         "roles",
+    );
+    cx.refs(
+        &p.k("sources"),
+        &mut step.sources,
+        &known.sources,
+        "kilde",
+        "sources",
     );
     let mut i = 0;
     while i < step.decisions.len() {
@@ -891,14 +1033,20 @@ fn check_guide(
             Node::Question(q) => {
                 cx.text(&p.k("title"), &q.title, Len::Short);
                 cx.opt_text(&p.k("help"), &q.help, Len::Rich);
-                cx.marks(&p, &q.editor_note, q.status, Gate::Draft);
+                cx.marks(&p, &q.editor_note, q.status, &q.valid_from, Gate::Draft);
                 let mut seen: HashMap<String, P> = HashMap::new();
                 let mut a = 0;
                 while a < q.answers.len() {
                     let ap = p.k("answers").i(a);
                     let ans = &q.answers[a];
                     cx.text(&ap.k("label"), &ans.label, Len::Answer);
-                    cx.marks(&ap, &ans.editor_note, ans.status, Gate::Draft);
+                    cx.marks(
+                        &ap,
+                        &ans.editor_note,
+                        ans.status,
+                        &ans.valid_from,
+                        Gate::Draft,
+                    );
                     if let Some(first) = seen.get(&ans.id) {
                         let line = cx.line(first);
                         cx.error(&ap.k("id"), editor_msg!("Id-en «{}» er brukt av flere svar på dette spørsmålet (første gang på linje {line}). Gi svaret en egen id; det blir ikke vist.", ans.id));
@@ -932,7 +1080,7 @@ fn check_guide(
                     "contacts",
                 );
                 cx.reachable(&p.k("contacts"), &r.contacts, unreachable);
-                cx.marks(&p, &r.editor_note, r.status, Gate::Draft);
+                cx.marks(&p, &r.editor_note, r.status, &r.valid_from, Gate::Draft);
                 if r.topics.is_empty() {
                     cx.error(&p.k("topics"), editor_msg!("Resultatet har ikke noe tema. Legg til minst ett tema i «topics», for eksempel \"vold\" eller \"usikker\". Uten tema viser veilederen alltid linjen om fare."));
                 }

@@ -441,6 +441,12 @@ unit_enums! {
     ServiceGroup { Basis = "basis", Hjelp = "hjelp", Voksen = "voksen" }
     RoleKind { Role = "role", Arena = "arena", System = "system" }
     Status { Utkast = "utkast", Klar = "klar" }
+    DecisionAction { Bekymringsmelding = "bekymringsmelding" }
+    SourceKind { Veileder = "veileder", Rapport = "rapport", Annet = "annet" }
+    Weekday {
+        Mandag = "mandag", Tirsdag = "tirsdag", Onsdag = "onsdag", Torsdag = "torsdag",
+        Fredag = "fredag", Lordag = "lørdag", Sondag = "søndag"
+    }
     Topic {
         Vold = "vold", Overgrep = "overgrep", Omsorgssvikt = "omsorgssvikt",
         Selvskading = "selvskading", Selvmord = "selvmord", RusPsykisk = "rus-psykisk",
@@ -475,6 +481,8 @@ macro_rules! content_struct {
             pub editor_note: Option<String> => optional,
             /// `"utkast"`: not ready. bti-check warns, and `--publish` refuses while any remain.
             pub status: Option<Status> => optional,
+            /// For planned changes: the date the item applies from, `YYYY-MM-DD`.
+            pub valid_from: Option<String> => optional,
         );
     };
     (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]

@@ -31,6 +31,7 @@ pub fn section_keys(section: Section) -> &'static [&'static str] {
             "services",
             "tools",
             "laws",
+            "sources",
             "roles",
         ],
     }
@@ -55,6 +56,7 @@ pub const TEXT_FIELDS: &[&str] = &[
     "name",
     "note",
     "now",
+    "publisher",
     "purpose",
     "routines",
     "summary",

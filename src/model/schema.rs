@@ -248,7 +248,24 @@ fn fields(kind: &str, def: &mut Value) {
             | ("Decision", "to_level")
             | ("Guide", "start")
             | ("Answer", "next") => set(prop, "pattern", ID.into()),
-            ("Meta", "updated") | ("Law", "last_checked") => set(prop, "pattern", DATE.into()),
+            ("Meta", "updated") | ("Law" | "Source", "last_checked") | (_, "valid_from") => {
+                set(prop, "pattern", DATE.into())
+            }
+            ("Step", "sources") => items(prop, "pattern", ID.into()),
+            ("Address", "postal_code") => set(prop, "pattern", "^[0-9]{4}$".into()),
+            ("Address", "city") => set(prop, "pattern", "\\S".into()),
+            ("Opening", "opens" | "closes") => set(
+                prop,
+                "pattern",
+                "^(?:[01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$".into(),
+            ),
+            ("Opening", "days") => set(prop, "minItems", 1.into()),
+            ("Link", "lang") => set(prop, "pattern", "^[a-z]{1,3}$".into()),
+            ("Source", "url") => set(
+                prop,
+                "pattern",
+                format!("{LINK_GUARD}(?:{HTTPS}|{HTTP})").into(),
+            ),
             ("Meta", "version") => set(prop, "pattern", "\\S".into()),
             ("Meta", "exit_url") => set(prop, "pattern", format!("{LINK_GUARD}{HTTPS}").into()),
             ("LanguageInfo", "lang") => set(prop, "pattern", "^[a-z]{1,3}$".into()),
@@ -288,7 +305,7 @@ fn retext(kind: &str, field: &str, prop: &mut Value) {
         (
             _,
             "title" | "name" | "kommune" | "editor" | "hours" | "deadline" | "act" | "term"
-            | "label",
+            | "label" | "publisher",
         ) => "#/definitions/ShortText",
         _ => "#/definitions/RichText",
     };

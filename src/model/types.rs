@@ -97,6 +97,8 @@ content_struct! {
         pub services: Vec<Service> => handbook,
         pub tools: Vec<Tool> => handbook,
         pub laws: Vec<Law> => handbook,
+        /// References that are not laws: reports, national guides.
+        pub sources: Vec<Source> => handbook,
         /// Roles (stafettholder, …), arenas (drøftingsteam, ansvarsgruppe, …) and systems (stafettlogg).
         pub roles: Vec<Role> => handbook,
         /// The citizen guide "Bekymret for noen?". Absent in a handbook-only publication.
@@ -187,7 +189,50 @@ content_struct! {
         pub note: Option<Text> => optional,
         /// `national` numbers stay dialable in example content; `local` ones do not. Default `local`.
         pub scope: Scope => default,
+        /// Where to go or write, as parts (the free-text `note` may say more).
+        /// Read by builds with the handbook only, until the guide shows it.
+        pub address: Option<Address> => handbook,
+        /// Opening hours as data, one line per set of days (`hours` stays for words).
+        pub opening_hours: Vec<Opening> => handbook,
     }
+}
+
+content_struct! {
+    /// A postal or visiting address.
+    pub struct Address {
+        /// Street and number, or a post-office box ("Postboks 1").
+        pub street: Option<String> => optional,
+        /// Four digits, e.g. "9999".
+        pub postal_code: String => required,
+        pub city: String => required,
+    }
+}
+
+content_struct! {
+    /// When a contact is open on some days of the week.
+    pub struct Opening {
+        pub days: Vec<Weekday> => required,
+        /// `HH:MM`, e.g. "08:00".
+        pub opens: String => required,
+        /// `HH:MM`, after `opens` ("24:00" for midnight).
+        pub closes: String => required,
+    }
+}
+
+/// A day of the week, in Norwegian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    Mandag,
+    Tirsdag,
+    Onsdag,
+    Torsdag,
+    Fredag,
+    #[serde(rename = "lørdag")]
+    Lordag,
+    #[serde(rename = "søndag")]
+    Sondag,
 }
 
 /// How far an item is: an editor's mark, never shown to readers.
@@ -266,6 +311,8 @@ content_struct! {
         pub laws: Vec<String> => default,
         /// Ids of roles and arenas involved.
         pub roles: Vec<String> => default,
+        /// Ids of other references (reports, national guides) behind this step.
+        pub sources: Vec<String> => skip_empty,
         /// A time limit in words, e.g. "Innen 14 dager".
         pub deadline: Option<Text> => optional,
         /// Decisions that lead onward from this step (usually on the last step).
@@ -281,7 +328,18 @@ content_struct! {
         pub label: Text => required,
         /// Id of the level the case moves to; absent means the case is closed.
         pub to_level: Option<String> => optional,
+        /// What the decision sets off besides the level, e.g. a report to barnevernet.
+        pub action: Option<DecisionAction> => optional,
     }
+}
+
+/// Something a decision sets off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum DecisionAction {
+    /// Send a bekymringsmelding (a report of concern) to barnevernet.
+    Bekymringsmelding,
 }
 
 content_struct! {
@@ -327,6 +385,8 @@ content_struct! {
         pub label: Text => required,
         /// https:, http:, tel:, mailto: or a relative URL.
         pub href: String => required,
+        /// Language of the linked document, when it is not bokmål (e.g. "en").
+        pub lang: Option<String> => optional,
     }
 }
 
@@ -337,6 +397,8 @@ content_struct! {
         /// Rich text.
         pub description: Text => required,
         pub document: Option<Link> => optional,
+        /// More documents, e.g. the same letter in several languages (`lang` on each).
+        pub documents: Vec<Link> => skip_empty,
     }
 }
 
@@ -356,6 +418,34 @@ content_struct! {
         /// When someone last checked the reference against Lovdata, `YYYY-MM-DD`.
         pub last_checked: Option<String> => optional,
     }
+}
+
+content_struct! {
+    /// A reference that is not a law: a report, a national guide.
+    pub item struct Source {
+        pub id: String => required,
+        pub kind: SourceKind => required,
+        pub title: Text => required,
+        /// Who published it, e.g. "Helsedirektoratet".
+        pub publisher: Option<Text> => optional,
+        /// Rich text: what it says that matters here.
+        pub summary: Option<Text> => optional,
+        /// Web address (https: or http:).
+        pub url: String => required,
+        /// When someone last checked the link and the summary, `YYYY-MM-DD`.
+        pub last_checked: Option<String> => optional,
+    }
+}
+
+/// What kind of reference a [`Source`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A national guide (veileder), e.g. from Helsedirektoratet or Bufdir.
+    Veileder,
+    Rapport,
+    Annet,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
