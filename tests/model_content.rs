@@ -118,3 +118,39 @@ proptest! {
         let _ = check::load_str(&text);
     }
 }
+
+/// Editors read the schema's descriptions in their editor: every type and field
+/// has one, in Norwegian.
+#[test]
+fn the_schema_describes_every_type_and_field_in_norwegian() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&bti_veileder::model::schema::content_schema()).unwrap();
+    let mut missing = Vec::new();
+    let mut english = Vec::new();
+    let defs = schema["definitions"].as_object().unwrap();
+    for (name, def) in defs.iter().chain([(&"Content".to_string(), &schema)]) {
+        let mut check = |what: String, v: &serde_json::Value| match v["description"].as_str() {
+            None => missing.push(what),
+            Some(d) => {
+                let padded = format!(" {d} ");
+                if [" the ", " of ", " is ", " and ", " or a "]
+                    .iter()
+                    .any(|w| padded.contains(w))
+                {
+                    english.push(format!("{what}: {d}"));
+                }
+            }
+        };
+        check(name.clone(), def);
+        let variants = def["anyOf"].as_array().cloned().unwrap_or_default();
+        for holder in std::iter::once(def).chain(variants.iter()) {
+            if let Some(props) = holder["properties"].as_object() {
+                for (field, p) in props {
+                    check(format!("{name}.{field}"), p);
+                }
+            }
+        }
+    }
+    assert_eq!(missing, Vec::<String>::new());
+    assert_eq!(english, Vec::<String>::new());
+}
