@@ -150,7 +150,7 @@ fn a_changed_template_item_is_a_warning_at_the_override() {
     assert_eq!(problems.len(), 1, "{problems:#?}");
     let p = &problems[0];
     assert_eq!(p.severity, Severity::Warning);
-    assert_eq!(p.path, "levels[0].steps[0].based_on");
+    assert_eq!(p.path, "levels[niva-1].steps[n1-planlegging].based_on");
     assert_eq!((p.source, p.line, p.column), (0, 4, 42));
     assert_eq!(p.message, "Malen har endret steg «n1-planlegging» siden dere tilpasset det. Sammenlign med malen, og kjør bti-check --stamp når dere har tatt stilling til endringen.");
 }
@@ -167,7 +167,7 @@ fn an_override_of_an_id_the_template_lacks_is_an_error_at_its_place() {
     assert_eq!(problems.len(), 1, "{problems:#?}");
     let p = &problems[0];
     assert_eq!(p.severity, Severity::Error);
-    assert_eq!(p.path, "levels[0].steps[0]");
+    assert_eq!(p.path, "levels[niva-1].steps[n1-planleging]");
     assert_eq!((p.source, p.line, p.column), (0, 4, 5));
     assert_eq!(p.message, "Malen har ikke steg «n1-planleging». Rett id-en, eller fjern elementet (fjern bare «based_on» hvis dere vil legge det til som nytt).");
     // Nothing was added in its place.

@@ -183,8 +183,16 @@ fn kind_of(field: &str, item: &Value) -> (&'static str, &'static str) {
     }
 }
 
-fn problem(value: &Value, path: &[Seg], severity: Severity, message: String) -> Problem {
-    Problem {
+/// Problems with their paths as segments, named by id at the end of [`apply`].
+type Found = Vec<(Problem, Vec<Seg>)>;
+
+fn problem(
+    value: &Value,
+    path: &[Seg],
+    severity: Severity,
+    message: String,
+) -> (Problem, Vec<Seg>) {
+    let p = Problem {
         severity,
         path: json::format_path(path),
         line: value.pos.line,
@@ -193,15 +201,17 @@ fn problem(value: &Value, path: &[Seg], severity: Severity, message: String) -> 
         fatal: false,
         source: value.source,
         gate: None,
-    }
+    };
+    (p, path.to_vec())
 }
 
 /// Applies `overlay` (a kommune's merged files) to `template` (the merged
 /// template), returning the kommune's whole document and the problems found.
 pub fn apply(mut template: Value, overlay: Value) -> (Value, Vec<Problem>) {
-    let mut problems = Vec::new();
+    let named = overlay.clone();
+    let mut problems: Found = Vec::new();
     let Kind::Object(members) = overlay.kind else {
-        return (template, problems);
+        return (template, Vec::new());
     };
     let template_version = template
         .get("meta")
@@ -226,10 +236,17 @@ pub fn apply(mut template: Value, overlay: Value) -> (Value, Vec<Problem>) {
         base.retain(|b| b.key != "parts" && b.key != "$schema");
     }
     merge_object(&mut template, top, &[], &mut problems);
+    let problems = problems
+        .into_iter()
+        .map(|(mut p, raw)| {
+            p.path = json::format_path_in(&named, &raw);
+            p
+        })
+        .collect();
     (template, problems)
 }
 
-fn merge_object(base: &mut Value, over: Vec<Member>, path: &[Seg], problems: &mut Vec<Problem>) {
+fn merge_object(base: &mut Value, over: Vec<Member>, path: &[Seg], problems: &mut Found) {
     let Kind::Object(base_members) = &mut base.kind else {
         return;
     };
@@ -275,7 +292,7 @@ fn merge_items(
     over: Vec<Value>,
     field: &str,
     path: &[Seg],
-    problems: &mut Vec<Problem>,
+    problems: &mut Found,
 ) {
     let Kind::Array(base_items) = &mut base.kind else {
         return;
