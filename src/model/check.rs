@@ -150,6 +150,7 @@ pub fn load_tree(tree: &json::Value) -> Checked {
         draft_contacts: HashSet::new(),
         dropped_ids: decoded.dropped_ids,
         citizen: true,
+        repeats: json::Repeats::default(),
         lix: Vec::new(),
     };
     let Some(mut content) = decoded.content else {
@@ -205,6 +206,9 @@ struct Cx<'a> {
     /// Only bti-check scores readability; the wasm never reads it.
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     citizen: bool,
+    /// Naming many readability scores by id stays linear with this.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    repeats: json::Repeats,
     lix: Vec<LixScore>,
 }
 
@@ -325,7 +329,11 @@ impl Cx<'_> {
             };
             self.warn(p, format!("Teksten er tung å lese: LIX {score:.0}, mens grensen for {who} er {limit_n}. Del opp lange setninger, og bytt lange ord med kortere der det går."));
         }
-        let path = json::format_path_in(self.tree, &self.removals.to_original(&p.0));
+        let path = json::format_path_cached(
+            self.tree,
+            &self.removals.to_original(&p.0),
+            &mut self.repeats,
+        );
         self.lix.push(LixScore {
             path,
             lang,
@@ -350,6 +358,10 @@ impl Cx<'_> {
         valid_from: &Option<String>,
         gate: Gate,
     ) {
+        // Editor-only fields: the citizen guide's build neither reads nor checks them.
+        if !cfg!(feature = "editor") {
+            return;
+        }
         self.date(&path.k("valid_from"), valid_from);
         if let Some(n) = note {
             self.warn(
@@ -405,6 +417,10 @@ impl Cx<'_> {
 
     /// The line in its file of the item at `path` (current coordinates).
     fn line(&self, path: &P) -> u32 {
+        // Only messages use it, and the citizen guide's build has none.
+        if !cfg!(feature = "editor") {
+            return 0;
+        }
         let original = self.removals.to_original(&path.0);
         self.tree.locate(&original).0.pos.line
     }
@@ -438,6 +454,10 @@ impl Cx<'_> {
     /// the contact must be reachable. A draft contact is only a warning: the
     /// draft mark already blocks publishing, and a template can check clean.
     fn reachable(&mut self, path: &P, refs: &[String], unreachable: &HashSet<String>) {
+        // Nothing is left out for it, so the citizen guide's build skips it.
+        if !cfg!(feature = "editor") {
+            return;
+        }
         for (i, id) in refs.iter().enumerate() {
             if let Some(draft) = unreachable
                 .get(id)

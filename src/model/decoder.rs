@@ -463,6 +463,7 @@ unit_enums! {
 /// - `default`: the type's default when absent;
 /// - `optional`: an `Option`, left out of the JSON when `None`;
 /// - `skip_empty`: a list, default empty, left out of the JSON when empty;
+/// - `editor`: an `Option`, read only by builds with the `editor` feature;
 /// - `handbook`: as `default`, but only builds with the handbook read it (the
 ///   guide's build leaves it empty and links none of its code);
 /// - `default_with("f", f)`: the default is `f()` (serde needs the name as a string).
@@ -478,11 +479,11 @@ macro_rules! content_struct {
         $crate::model::decoder::content_struct!(@munch [$(#[$sm])*] $ty [] [] $($body)*
             /// Note for the editor: what is not yet confirmed or must be checked. Free
             /// text, never parsed; shown by `debug`, the studio and bti-check, never to readers.
-            pub editor_note: Option<String> => optional,
+            pub editor_note: Option<String> => editor,
             /// `"utkast"`: not ready. bti-check warns, and `--publish` refuses while any remain.
-            pub status: Option<Status> => optional,
+            pub status: Option<Status> => editor,
             /// For planned changes: the date the item applies from, `YYYY-MM-DD`.
-            pub valid_from: Option<String> => optional,
+            pub valid_from: Option<String> => editor,
         );
     };
     (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
@@ -508,6 +509,12 @@ macro_rules! content_struct {
         $crate::model::decoder::content_struct!(@munch $sm $ty
             [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Vec::is_empty")] pub $f: $t,]
             [$($dec)* $f $(as $name)?: default,] $($rest)*);
+    };
+    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
+        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => editor, $($rest:tt)*) => {
+        $crate::model::decoder::content_struct!(@munch $sm $ty
+            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Option::is_none")] pub $f: $t,]
+            [$($dec)* $f $(as $name)?: editor,] $($rest)*);
     };
     (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
         $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => handbook, $($rest:tt)*) => {
@@ -579,6 +586,19 @@ macro_rules! content_struct {
     (@required required) => { true };
     (@required default) => { false };
     (@required handbook) => { false };
+    (@required editor) => { false };
+    // The editor's marks are only decoded by builds with the editor feature
+    // (bti-check, `debug`); the citizen guide never shows them.
+    (@assign editor $field:ident $value:ident $d:ident) => {
+        #[cfg(feature = "editor")]
+        {
+            $field = Some(Decode::decode($value, $d)?);
+        }
+        #[cfg(not(feature = "editor"))]
+        {
+            let _ = (&$value, &$d, &mut $field);
+        }
+    };
     // Handbook sections are only decoded by builds with the handbook; the guide's
     // build leaves them at their (empty) default, and none of their code is linked.
     (@assign handbook $field:ident $value:ident $d:ident) => {
@@ -603,6 +623,7 @@ macro_rules! content_struct {
     };
     (@take default $field:ident) => { $field.unwrap_or_default() };
     (@take handbook $field:ident) => { $field.unwrap_or_default() };
+    (@take editor $field:ident) => { $field.unwrap_or_default() };
     (@take default $field:ident $default:expr) => { $field.unwrap_or_else(|| $default) };
 }
 pub(crate) use content_struct;

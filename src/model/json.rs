@@ -145,6 +145,16 @@ pub fn format_path(path: &[Seg]) -> String {
 /// note, a `service`) in `tree` by it: `levels[niva-1].steps[n1-planlegging].who`.
 /// Items without one keep their index.
 pub fn format_path_in(tree: &Value, path: &[Seg]) -> String {
+    format_path_cached(tree, path, &mut Repeats::default())
+}
+
+/// Per list (by address) the ids it holds more than once, so that naming many
+/// paths into one tree stays linear ([`format_path_in`] alone scans each list).
+#[derive(Default)]
+pub struct Repeats(std::collections::HashMap<usize, std::collections::HashSet<String>>);
+
+/// [`format_path_in`] with a cache of each list's repeated ids.
+pub fn format_path_cached(tree: &Value, path: &[Seg], repeats: &mut Repeats) -> String {
     let mut out = String::new();
     let mut here = Some(tree);
     for seg in path {
@@ -169,9 +179,16 @@ pub fn format_path_in(tree: &Value, path: &[Seg]) -> String {
                         .filter(|s| !s.is_empty())
                 }
                 // A repeated id names nothing: the index says which one.
-                let name = item
-                    .and_then(name_of)
-                    .filter(|n| items.iter().filter(|v| name_of(v) == Some(n)).count() == 1);
+                let repeated = repeats.0.entry(items.as_ptr() as usize).or_insert_with(|| {
+                    let mut seen = std::collections::HashSet::new();
+                    items
+                        .iter()
+                        .filter_map(name_of)
+                        .filter(|n| !seen.insert(*n))
+                        .map(str::to_string)
+                        .collect()
+                });
+                let name = item.and_then(name_of).filter(|n| !repeated.contains(*n));
                 out.push('[');
                 match name {
                     Some(id) => out.push_str(id),

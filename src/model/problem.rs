@@ -90,9 +90,10 @@ impl Problem {
         };
         Problem {
             severity,
+            // Items by id for editors; the citizen guide's build keeps indices.
             path: match tree {
-                Some(t) => json::format_path_in(t, path),
-                None => json::format_path(path),
+                Some(t) if cfg!(feature = "editor") => json::format_path_in(t, path),
+                _ => json::format_path(path),
             },
             line: pos.line,
             column: pos.column,
