@@ -148,7 +148,12 @@ pub fn load_tree(tree: &json::Value) -> Checked {
         langs: Vec::new(),
         missing: BTreeMap::new(),
         draft_contacts: HashSet::new(),
-        dropped_ids: decoded.dropped_ids,
+        // Only messages depend on it (a link to a left-out item goes either way).
+        dropped_ids: if cfg!(feature = "editor") {
+            decoded.dropped_ids
+        } else {
+            HashSet::new()
+        },
         citizen: true,
         repeats: json::Repeats::default(),
         lix: Vec::new(),
@@ -390,7 +395,8 @@ impl Cx<'_> {
         id: impl Fn(&T) -> &str,
         kind: &str,
     ) -> HashSet<String> {
-        let mut seen: HashMap<String, P> = HashMap::new();
+        // Each id with the index of its first item (current coordinates).
+        let mut seen: HashMap<String, usize> = HashMap::new();
         let mut i = 0;
         while i < items.len() {
             let this = id(&items[i]).to_string();
@@ -402,14 +408,14 @@ impl Cx<'_> {
             {
                 self.error(&p.k("id"), editor_msg!("Id-en «{this}» kan bare ha små bokstaver a–z, tall, - og _. Rett den (og alle steder som viser til den)."));
             }
-            if let Some(first) = seen.get(&this) {
-                let line = self.line(first);
+            if let Some(&first) = seen.get(&this) {
+                let line = self.line(&path.i(first));
                 self.error(&p.k("id"), editor_msg!("Id-en «{this}» er brukt av flere {kind} (første gang på linje {line}). Gi elementet en egen id; dette elementet blir ikke vist."));
                 self.dropped(&p);
                 items.remove(i);
                 continue;
             }
-            seen.insert(this, p);
+            seen.insert(this, i);
             i += 1;
         }
         seen.into_keys().collect()
@@ -522,13 +528,20 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
     check_meta(cx, &mut c.meta);
 
     let contacts = cx.ids(&root.k("contacts"), &mut c.contacts, |x| &x.id, "kontakter");
-    let unreachable = unreachable(&c.contacts);
-    cx.draft_contacts = c
-        .contacts
-        .iter()
-        .filter(|c| c.status == Some(Status::Utkast))
-        .map(|c| c.id.clone())
-        .collect();
+    // Both only shape messages: the citizen guide's build skips them.
+    let unreachable = if cfg!(feature = "editor") {
+        unreachable(&c.contacts)
+    } else {
+        HashSet::new()
+    };
+    if cfg!(feature = "editor") {
+        cx.draft_contacts = c
+            .contacts
+            .iter()
+            .filter(|c| c.status == Some(Status::Utkast))
+            .map(|c| c.id.clone())
+            .collect();
+    }
     for (i, contact) in c.contacts.iter_mut().enumerate() {
         check_contact(cx, &root.k("contacts").i(i), contact);
     }
@@ -1054,7 +1067,7 @@ fn check_guide(
                 cx.text(&p.k("title"), &q.title, Len::Short);
                 cx.opt_text(&p.k("help"), &q.help, Len::Rich);
                 cx.marks(&p, &q.editor_note, q.status, &q.valid_from, Gate::Draft);
-                let mut seen: HashMap<String, P> = HashMap::new();
+                let mut seen: HashMap<String, usize> = HashMap::new();
                 let mut a = 0;
                 while a < q.answers.len() {
                     let ap = p.k("answers").i(a);
@@ -1067,15 +1080,15 @@ fn check_guide(
                         &ans.valid_from,
                         Gate::Draft,
                     );
-                    if let Some(first) = seen.get(&ans.id) {
-                        let line = cx.line(first);
+                    if let Some(&first) = seen.get(&ans.id) {
+                        let line = cx.line(&p.k("answers").i(first));
                         cx.error(&ap.k("id"), editor_msg!("Id-en «{}» er brukt av flere svar på dette spørsmålet (første gang på linje {line}). Gi svaret en egen id; det blir ikke vist.", ans.id));
                     } else if !ids.contains_key(&ans.next) {
                         if !cx.dropped_ids.contains(&ans.next) {
                             cx.error(&ap.k("next"), editor_msg!("Svaret leder til «{}», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.", ans.next));
                         }
                     } else {
-                        seen.insert(ans.id.clone(), ap);
+                        seen.insert(ans.id.clone(), a);
                         a += 1;
                         continue;
                     }

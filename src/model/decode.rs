@@ -85,6 +85,7 @@ pub fn decode(tree: &json::Value) -> Decoded {
     }
     let dropped_ids = dropped
         .iter()
+        .filter(|_| cfg!(feature = "editor"))
         .filter_map(|path| match tree.locate(path) {
             (v, used) if used == path.len() => v.get("id").and_then(json::Value::as_str),
             _ => None,

@@ -101,7 +101,9 @@ impl Decoder {
                 self.path.push(Seg::Key(key.to_string()));
             }
             let p = self.problem(pos, source, message);
-            self.raw_paths.push(self.path.clone());
+            if cfg!(feature = "editor") {
+                self.raw_paths.push(self.path.clone());
+            }
             if unknown.is_some() {
                 self.path.pop();
             }
@@ -238,6 +240,9 @@ impl Decoder {
                     if let Some(message) = misplaced(members, fields) {
                         return Err(self.report(v.pos, v.source, message, None));
                     }
+                }
+                if !cfg!(feature = "editor") {
+                    return Err(self.unknown_field(fields, key, *key_pos, value.source));
                 }
                 let mut fail = Fail::Bad;
                 for m in members {
