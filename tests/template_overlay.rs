@@ -292,3 +292,34 @@ fn the_template_is_marked_where_a_kommune_must_fill_in_and_cannot_be_published()
     assert!(text.contains("content/mal/bti-mal.json:"), "{text}");
     assert!(text.ends_with("Ingen filer er skrevet.\n"), "{text}");
 }
+
+#[test]
+fn publishing_keeps_the_translations_of_items_in_a_list_named_like_a_text_field() {
+    // "kommune" is both meta.kommune (a text) and publication.kommune (a list of pages).
+    let doc = parse(
+        r#"{"meta": {"kommune": {"nb": "Testby", "nn": "Testby"}, "version": "1", "updated": "2026-11-30", "editor": "BTI",
+  "languages": [{"lang": "nb", "reviewed": true}, {"lang": "nn", "reviewed": true}]},
+  "publication": {"kommune": [{"id": "planer", "title": {"nb": "Planer", "nn": "Planar"}, "body": "Vi har planer."}]}}"#,
+        0,
+    );
+    let files = template::publish_files(&doc, "testby");
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "testby.json",
+            "testby.handbook.json",
+            "testby.handbook.nn.json"
+        ]
+    );
+    assert!(
+        files[2].1.contains("\"kommune\": [\n      {\n        \"id\": \"planer\",\n        \"title\": \"Planar\"\n      }\n    ]"),
+        "{}",
+        files[2].1
+    );
+    assert!(
+        files[1].1.contains("\"title\": \"Planer\""),
+        "{}",
+        files[1].1
+    );
+}

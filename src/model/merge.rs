@@ -253,7 +253,8 @@ fn overlay(
                     None => (n < base_items.len()).then_some(n),
                 };
                 match (found, item_key(&item)) {
-                    (Some(i), _) => overlay(&mut base_items[i], item, field, lang, p, problems),
+                    // An item is no text, whatever its list is called ("kommune" is both).
+                    (Some(i), _) => overlay(&mut base_items[i], item, "", lang, p, problems),
                     (None, Some((k, v))) => problems.push(problem_at(
                         &item,
                         &p,

@@ -629,7 +629,8 @@ fn only_lang(v: &Value, field: &str, lang: &str) -> Option<Value> {
             let mut out: Vec<Value> = Vec::new();
             let mut pending = 0;
             for item in items {
-                match only_lang(item, field, lang) {
+                // An item is no text, whatever its list is called ("kommune" is both).
+                match only_lang(item, "", lang) {
                     Some(t) => {
                         if !keyed {
                             out.extend(std::iter::repeat_n(object(Vec::new()), pending));
