@@ -64,6 +64,7 @@ fn syntax(e: json::SyntaxError, file: usize) -> (usize, Problem) {
             message: format!("Filen er ikke gyldig JSON: {}", e.message),
             fatal: true,
             source: 0,
+            gate: None,
         },
     )
 }
@@ -157,9 +158,8 @@ pub fn check_files(names: &[String], texts: &[String]) -> Report {
         }
     };
     let checked = check::load_tree(&merged);
-    let mut found = checked.problems;
-    let mut path = Vec::new();
-    placeholders(&merged, &mut path, &mut found);
+    // The checker flags the placeholders of "Ny fil" ("[FYLL INN …]") itself.
+    let found = checked.problems;
     let preview = checked.content.is_some().then(|| {
         let mut out = String::with_capacity(main.len());
         write_value(&merged, &mut out);
@@ -168,41 +168,6 @@ pub fn check_files(names: &[String], texts: &[String]) -> Report {
     Report {
         problems: found.into_iter().map(at).collect(),
         preview,
-    }
-}
-
-/// What "Ny fil" writes where the kommune's own text belongs.
-pub const PLACEHOLDER: &str = "[FYLL INN";
-
-/// Warns at every text that still holds a placeholder of the new file.
-fn placeholders(v: &Value, path: &mut Vec<Seg>, out: &mut Vec<Problem>) {
-    match &v.kind {
-        Kind::String(s) if s.contains(PLACEHOLDER) => out.push(Problem {
-            severity: Severity::Warning,
-            path: json::format_path(path),
-            line: v.pos.line,
-            column: v.pos.column,
-            message:
-                "Plassholder: bytt ut «[FYLL INN …]» med kommunens egen tekst før publisering."
-                    .into(),
-            fatal: false,
-            source: v.source,
-        }),
-        Kind::Array(items) => {
-            for (n, item) in items.iter().enumerate() {
-                path.push(Seg::Index(n));
-                placeholders(item, path, out);
-                path.pop();
-            }
-        }
-        Kind::Object(members) => {
-            for m in members {
-                path.push(Seg::Key(m.key.clone()));
-                placeholders(&m.value, path, out);
-                path.pop();
-            }
-        }
-        _ => {}
     }
 }
 

@@ -34,6 +34,9 @@ fn result_with(topics: &[Topic]) -> ResultNode {
         what_happens: "y".into(),
         talk: None,
         alternatives: None,
+        editor_note: None,
+        status: None,
+        valid_from: None,
     }
 }
 
@@ -67,7 +70,7 @@ fn a_result_without_topics_is_an_error_and_still_gets_the_danger_line() {
     let p = checked
         .problems
         .iter()
-        .find(|p| p.path == "guide.nodes[2].topics")
+        .find(|p| p.path == "guide.nodes[ring-alarm].topics")
         .expect("an empty topics list is reported at its place");
     assert!(p.is_error());
     assert!(

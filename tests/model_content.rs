@@ -35,6 +35,11 @@ fn committed_schemas_are_generated_from_the_types() {
             bti_veileder::model::schema::part_schema(),
             "--part-schema",
         ),
+        (
+            "content/overlay-schema.json",
+            bti_veileder::model::schema::overlay_schema(),
+            "--overlay-schema",
+        ),
     ] {
         let committed = std::fs::read_to_string(root.join(file)).unwrap_or_default();
         assert!(
@@ -53,7 +58,11 @@ fn merge_knows_every_text_field() {
     fn walk(v: &serde_json::Value, found: &mut std::collections::BTreeSet<String>) {
         if let Some(props) = v.get("properties").and_then(|p| p.as_object()) {
             for (k, p) in props {
-                if p.to_string().contains("#/definitions/Text") {
+                let p = p.to_string();
+                if ["ShortText", "AnswerText", "RichText"]
+                    .iter()
+                    .any(|t| p.contains(&format!("#/definitions/{t}\"")))
+                {
                     found.insert(k.clone());
                 }
             }
@@ -108,4 +117,40 @@ proptest! {
         let text = String::from_utf8_lossy(&bytes);
         let _ = check::load_str(&text);
     }
+}
+
+/// Editors read the schema's descriptions in their editor: every type and field
+/// has one, in Norwegian.
+#[test]
+fn the_schema_describes_every_type_and_field_in_norwegian() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&bti_veileder::model::schema::content_schema()).unwrap();
+    let mut missing = Vec::new();
+    let mut english = Vec::new();
+    let defs = schema["definitions"].as_object().unwrap();
+    for (name, def) in defs.iter().chain([(&"Content".to_string(), &schema)]) {
+        let mut check = |what: String, v: &serde_json::Value| match v["description"].as_str() {
+            None => missing.push(what),
+            Some(d) => {
+                let padded = format!(" {d} ");
+                if [" the ", " of ", " is ", " and ", " or a "]
+                    .iter()
+                    .any(|w| padded.contains(w))
+                {
+                    english.push(format!("{what}: {d}"));
+                }
+            }
+        };
+        check(name.clone(), def);
+        let variants = def["anyOf"].as_array().cloned().unwrap_or_default();
+        for holder in std::iter::once(def).chain(variants.iter()) {
+            if let Some(props) = holder["properties"].as_object() {
+                for (field, p) in props {
+                    check(format!("{name}.{field}"), p);
+                }
+            }
+        }
+    }
+    assert_eq!(missing, Vec::<String>::new());
+    assert_eq!(english, Vec::<String>::new());
 }

@@ -33,7 +33,7 @@ fn unknown_field_in_an_array_item_is_named_with_the_allowed_fields() {
     let e = one::<Vec<Part>>(
         r#"[{"src": "a.json", "section": "guide"}, {"src": "b", "section": "guide", "x": 1}]"#,
     );
-    assert_eq!(e.unwrap_err(), err("[1].x", "Ukjent felt «x». Fjern det eller rett navnet. Tillatte felt her: src, section, lang. Elementet [1] blir ikke vist før dette er rettet."));
+    assert_eq!(e.unwrap_err(), err("[1].x", "Ukjent felt «x». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: src, section, lang. Elementet [1] blir ikke vist før dette er rettet."));
 }
 
 #[test]
@@ -73,11 +73,11 @@ fn integers_out_of_range_or_with_decimals_are_refused() {
     assert_eq!(n("7"), Ok(7));
     assert_eq!(
         n("300"),
-        Err("Ugyldig verdi 300: det skal være et helt tall. Rett verdien.".into())
+        Err("Ugyldig verdi 300: her må det stå et helt tall fra 0 til 255. Rett verdien.".into())
     );
     assert_eq!(
         n("-1"),
-        Err("Ugyldig verdi -1: det skal være et helt tall. Rett verdien.".into())
+        Err("Ugyldig verdi -1: her må det stå et helt tall fra 0 til 255. Rett verdien.".into())
     );
     let float = Err(
         "Feil type: her står et desimaltall, men det skal være et helt tall. Rett verdien."
@@ -127,7 +127,7 @@ fn a_problem_inside_a_node_drops_the_whole_node_and_is_reported_there() {
     let p = &d.problems()[0];
     assert_eq!(p.path, "[0].title");
     assert!(p.message.starts_with(
-        "Ukjent felt «title». Fjern det eller rett navnet. Tillatte felt her: id, label, next."
+        "Ukjent felt «title». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, label, next, editor_note, status, valid_from."
     ));
     // Serde pointed at the node's own `title`, the only place it knew.
     assert_eq!((p.line, p.column), (1, 34));
@@ -142,7 +142,7 @@ fn names_with_backticks_or_the_word_expected_are_quoted_whole() {
     );
     let e = one::<Vec<Part>>(r#"[{"src": "a", "section": "guide", "x`expected": 1}]"#).unwrap_err();
     assert_eq!(e.0, "[0].x`expected");
-    assert!(e.1.starts_with("Ukjent felt «x`expected». Fjern det eller rett navnet. Tillatte felt her: src, section, lang."));
+    assert!(e.1.starts_with("Ukjent felt «x`expected». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: src, section, lang."));
 }
 
 #[test]
@@ -161,7 +161,10 @@ fn unknown_field_named_like_its_parent_points_at_the_inner_key() {
     );
     let checked = bti_veileder::model::load_str(&text);
     let paths: Vec<&str> = checked.problems.iter().map(|p| p.path.as_str()).collect();
-    assert!(paths.contains(&"tools[0].document.document"), "{paths:?}");
+    assert!(
+        paths.contains(&"tools[samtykke].document.document"),
+        "{paths:?}"
+    );
 }
 
 #[test]

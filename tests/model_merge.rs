@@ -58,7 +58,8 @@ fn overlay_item_unknown_to_the_base_is_an_error_in_the_part_file() {
             (part(Section::Guide, Some("en"), "guide.en.json"), &bad),
         ],
     );
-    assert!(checked.content.is_none());
+    // The translation that does not fit is left out; the rest is still checked.
+    assert!(checked.content.is_some());
     let p = &checked.problems[0];
     assert_eq!(p.source, 2);
     assert_eq!(p.path, "guide.nodes[1]");
@@ -83,7 +84,7 @@ fn section_in_the_wrong_part_is_an_error() {
     assert_eq!(problems[0].path, "guide");
     assert_eq!(
         problems[0].message,
-        "«guide» hører ikke hjemme i denne delen. Her kan bare stå: publication, levels, services, tools, laws, roles. Flytt det til riktig fil."
+        "«guide» hører ikke hjemme i denne delen. Her kan bare stå: publication, levels, services, tools, laws, sources, roles. Flytt det til riktig fil."
     );
 }
 
@@ -97,7 +98,7 @@ fn problems_in_a_part_point_into_that_part() {
     let p = checked
         .problems
         .iter()
-        .find(|p| p.path == "guide.nodes[1].farge")
+        .find(|p| p.path == "guide.nodes[ring].farge")
         .expect("reported");
     assert_eq!(p.source, 1);
     assert_eq!(p.line, 7);
@@ -120,4 +121,73 @@ fn parts_needed_gives_base_parts_then_the_language_overlay() {
     );
     assert_eq!(parts_needed(&index, &[Section::Guide], "nb").len(), 1);
     assert!(parts_needed(&index, &[Section::Handbook], "en").is_empty());
+}
+
+#[test]
+fn a_duplicate_id_in_a_base_part_is_reported_when_translations_are_merged_too() {
+    // Two terms with id "bti" in the base; the English overlay names "bti" once.
+    let guide = GUIDE.replace(
+        "\"glossary\": [ { \"id\": \"bti\", \"term\": \"BTI\", \"definition\": { \"nb\": \"Bedre tverrfaglig innsats.\" } } ]",
+        "\"glossary\": [ { \"id\": \"bti\", \"term\": \"BTI\", \"definition\": { \"nb\": \"Bedre tverrfaglig innsats.\" } },\n    { \"id\": \"bti\", \"term\": \"Stafettlogg\", \"definition\": \"En logg.\" } ]",
+    );
+    assert_ne!(guide, GUIDE);
+    for parts in [
+        vec![(part(Section::Guide, None, "guide.json"), guide.as_str())],
+        vec![
+            (part(Section::Guide, None, "guide.json"), guide.as_str()),
+            (part(Section::Guide, Some("en"), "guide.en.json"), GUIDE_EN),
+        ],
+    ] {
+        let checked = check::load_split(INDEX, &parts);
+        let dup: Vec<_> = checked
+            .problems
+            .iter()
+            .filter(|p| p.path == "glossary[1].id")
+            .collect();
+        assert_eq!(
+            dup.len(),
+            1,
+            "with {} parts: {:#?}",
+            parts.len(),
+            checked.problems
+        );
+        assert_eq!(dup[0].source, 1, "in the base part");
+        assert_eq!(dup[0].line, 12);
+    }
+}
+
+#[test]
+fn a_problem_in_a_translation_does_not_hide_a_duplicate_id_in_the_base() {
+    // The base has "bti" twice; the English overlay also names a term the base lacks.
+    let guide = GUIDE.replace(
+        "\"glossary\": [ { \"id\": \"bti\", \"term\": \"BTI\", \"definition\": { \"nb\": \"Bedre tverrfaglig innsats.\" } } ]",
+        "\"glossary\": [ { \"id\": \"bti\", \"term\": \"BTI\", \"definition\": { \"nb\": \"Bedre tverrfaglig innsats.\" } },\n    { \"id\": \"bti\", \"term\": \"Stafettlogg\", \"definition\": \"En logg.\" } ]",
+    );
+    let guide_en = GUIDE_EN.replace(
+        "\"glossary\": [ { \"id\": \"bti\",",
+        "\"glossary\": [ { \"id\": \"logg\", \"term\": \"Log\" }, { \"id\": \"bti\",",
+    );
+    assert_ne!(guide_en, GUIDE_EN);
+    let checked = check::load_split(
+        INDEX,
+        &[
+            (part(Section::Guide, None, "guide.json"), guide.as_str()),
+            (
+                part(Section::Guide, Some("en"), "guide.en.json"),
+                guide_en.as_str(),
+            ),
+        ],
+    );
+    let errors: Vec<(u16, &str, &str)> = checked
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| (p.source, p.path.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(errors, [
+        (2, "glossary[0]", "Elementet med id «logg» finnes ikke i grunnteksten. Rett id-en eller fjern elementet fra oversettelsen."),
+        (1, "glossary[1].id", "Id-en «bti» er brukt av flere ord i ordlisten (første gang på linje 11). Gi elementet en egen id; dette elementet blir ikke vist."),
+    ]);
+    // The rest of the content is still there to show.
+    assert!(checked.content.is_some());
 }

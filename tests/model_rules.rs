@@ -105,9 +105,9 @@ fn unknown_field_drops_only_that_array_item() {
     let text = with("{ \"id\": \"bti\",", "{ \"id\": \"bti\", \"farge\": 1,");
     let checked = error(
         &text,
-        "glossary[0].farge",
+        "glossary[bti].farge",
         ("\"farge\"", 0),
-        "Ukjent felt «farge». Fjern det eller rett navnet. Tillatte felt her: id, term, definition. Elementet glossary[0] blir ikke vist før dette er rettet.",
+        "Ukjent felt «farge». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, term, definition, editor_note, status, valid_from. Elementet glossary[bti] blir ikke vist før dette er rettet.",
     );
     let content = checked.content.expect("rest is kept");
     assert!(content.glossary.is_empty());
@@ -120,9 +120,9 @@ fn wrong_type_of_text_drops_the_item() {
     let text = with("\"title\": \"Verdier\"", "\"title\": 5");
     let checked = error(
         &text,
-        "publication.kommune[0].title",
+        "publication.kommune[verdier].title",
         ("5,", 0),
-        "Teksten må være en tekst i anførselstegn eller et objekt med språkkoder, f.eks. {\"nb\": \"…\", \"en\": \"…\"}. Rett verdien. Elementet publication.kommune[0] blir ikke vist før dette er rettet.",
+        "Teksten må være en tekst i anførselstegn eller et objekt med språkkoder, f.eks. {\"nb\": \"…\", \"en\": \"…\"}. Rett verdien. Elementet publication.kommune[verdier] blir ikke vist før dette er rettet.",
     );
     assert!(checked.content.unwrap().publication.kommune.is_empty());
 }
@@ -132,21 +132,21 @@ fn missing_field_in_array_item_is_reported_at_the_item() {
     let text = with("\"term\": \"BTI\", ", "");
     error(
         &text,
-        "glossary[0]",
+        "glossary[bti]",
         ("{ \"id\": \"bti\"", 0),
-        "Feltet «term» mangler. Legg det til. Elementet glossary[0] blir ikke vist før dette er rettet.",
+        "Feltet «term» mangler. Legg det til. Elementet glossary[bti] blir ikke vist før dette er rettet.",
     );
 }
 
 #[test]
 fn later_items_keep_their_file_position_after_a_drop() {
-    // glossary[0] is dropped; the bad phone of the second term is still reported as glossary[1].
+    // glossary[x] is dropped; the bad term of the next one is still found at its place in the file.
     let text = with(
         "{ \"id\": \"bti\", \"term\": \"BTI\", \"definition\": \"Bedre tverrfaglig innsats.\" }",
         "{ \"id\": \"x\", \"ukjent\": 1 }, { \"id\": \"bti\", \"term\": {\"en\": \"BTI\"}, \"definition\": \"D.\" }",
     );
     let checked = check::load_str(&text);
-    let p = find(&checked, "glossary[1].term");
+    let p = find(&checked, "glossary[bti].term");
     assert_eq!((p.line, p.column), pos_of(&text, "{\"en\"", 0));
 }
 
@@ -158,7 +158,7 @@ fn repeated_id_drops_the_later_item() {
         &text,
         "publication.kommune[1].id",
         ("\"verdier\"", 1),
-        "Id-en «verdier» er brukt av flere sider. Gi elementet en egen id; dette elementet blir ikke vist.",
+        "Id-en «verdier» er brukt av flere sider (første gang på linje 31). Gi elementet en egen id; dette elementet blir ikke vist.",
     );
     assert_eq!(checked.content.unwrap().publication.kommune.len(), 1);
 }
@@ -168,7 +168,7 @@ fn id_with_capitals_or_spaces_is_refused() {
     let text = with("\"id\": \"bti\"", "\"id\": \"Bedre TI\"");
     error(
         &text,
-        "glossary[0].id",
+        "glossary[Bedre TI].id",
         ("\"Bedre TI\"", 0),
         "Id-en «Bedre TI» kan bare ha små bokstaver a–z, tall, - og _. Rett den (og alle steder som viser til den).",
     );
@@ -182,7 +182,7 @@ fn unknown_tool_in_a_step_drops_just_that_link() {
     );
     let checked = error(
         &text,
-        "levels[0].steps[0].tools[1]",
+        "levels[niva-0].steps[undring].tools[1]",
         ("\"mangler\"", 0),
         "Fant ingen verktøy med id «mangler». Legg den til i «tools», eller rett id-en. Lenken blir ikke vist.",
     );
@@ -195,10 +195,10 @@ fn unknown_tool_in_a_step_drops_just_that_link() {
 #[test]
 fn unknown_law_and_role_in_a_step_are_reported() {
     let text = with("\"laws\": [\"bvl-13-2\"]", "\"laws\": [\"bvl-99\"]");
-    error(&text, "levels[0].steps[0].laws[0]", ("\"bvl-99\"", 0),
+    error(&text, "levels[niva-0].steps[undring].laws[0]", ("\"bvl-99\"", 0),
         "Fant ingen lovhenvisning med id «bvl-99». Legg den til i «laws», eller rett id-en. Lenken blir ikke vist.");
     let text = with("\"roles\": [\"stafettholder\"]", "\"roles\": [\"stafett\"]");
-    error(&text, "levels[0].steps[0].roles[0]", ("\"stafett\"", 0),
+    error(&text, "levels[niva-0].steps[undring].roles[0]", ("\"stafett\"", 0),
         "Fant ingen rolle med id «stafett». Legg den til i «roles», eller rett id-en. Lenken blir ikke vist.");
 }
 
@@ -207,7 +207,7 @@ fn service_note_for_unknown_service_is_dropped() {
     let text = with("{ \"service\": \"barnehage\"", "{ \"service\": \"skole\"");
     let checked = error(
         &text,
-        "levels[0].steps[0].service_notes[0].service",
+        "levels[niva-0].steps[undring].service_notes[skole].service",
         ("\"skole\"", 0),
         "Fant ingen tjeneste med id «skole». Legg den til i «services», eller rett id-en. Merknaden blir ikke vist.",
     );
@@ -222,13 +222,13 @@ fn unknown_contact_in_service_and_note_is_reported() {
         "\"contacts\": [\"barnevernet\"] }",
         "\"contacts\": [\"ppt\"] }",
     );
-    error(&text, "levels[0].steps[0].service_notes[0].contacts[0]", ("\"ppt\"", 0),
+    error(&text, "levels[niva-0].steps[undring].service_notes[barnehage].contacts[0]", ("\"ppt\"", 0),
         "Fant ingen kontakt med id «ppt». Legg den til i «contacts», eller rett id-en. Lenken blir ikke vist.");
     let text = with(
         "\"description\": \"Barnehagene i kommunen.\",\n      \"contacts\": [\"barnevernet\"]",
         "\"description\": \"Barnehagene i kommunen.\",\n      \"contacts\": [\"ppt\"]",
     );
-    error(&text, "services[0].contacts[0]", ("\"ppt\"", 0),
+    error(&text, "services[barnehage].contacts[0]", ("\"ppt\"", 0),
         "Fant ingen kontakt med id «ppt». Legg den til i «contacts», eller rett id-en. Lenken blir ikke vist.");
 }
 
@@ -237,7 +237,7 @@ fn decision_to_unknown_level_is_dropped() {
     let text = with("\"to_level\": \"niva-1\"", "\"to_level\": \"niva-9\"");
     let checked = error(
         &text,
-        "levels[0].steps[0].decisions[0].to_level",
+        "levels[niva-0].steps[undring].decisions[0].to_level",
         ("\"niva-9\"", 0),
         "Fant ikke nivået «niva-9». Rett id-en til et av nivåene i «levels». Beslutningen blir ikke vist.",
     );
@@ -252,7 +252,7 @@ fn levels_must_be_numbered_in_order() {
         "\"id\": \"niva-1\", \"number\": 1",
         "\"id\": \"niva-1\", \"number\": 2",
     );
-    error(&text, "levels[1].number", ("2, \"title\": \"Nivå 1\"", 0),
+    error(&text, "levels[niva-1].number", ("2, \"title\": \"Nivå 1\"", 0),
         "Nivå 2 står som nummer 2 i listen. Nivåene må komme i rekkefølgen 0, 1, 2, 3; flytt det eller rett nummeret.");
 }
 
@@ -262,7 +262,7 @@ fn a_level_needs_steps() {
     let text = with(step, "[]");
     error(
         &text,
-        "levels[3].steps",
+        "levels[niva-3].steps",
         ("[]", 0),
         "Nivået har ingen steg. Legg til stegene i den rekkefølgen de gjøres.",
     );
@@ -292,12 +292,12 @@ fn guide_start_must_exist_or_the_guide_is_fatal() {
 #[test]
 fn answer_to_unknown_node_is_dropped() {
     let text = with("\"next\": \"ring-alarm\"", "\"next\": \"ring-alarmen\"");
-    let checked = error(&text, "guide.nodes[0].answers[1].next", ("\"ring-alarmen\"", 0),
+    let checked = error(&text, "guide.nodes[hvem].answers[usikker].next", ("\"ring-alarmen\"", 0),
         "Svaret leder til «ring-alarmen», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.");
     // The result it should have led to is now unreachable.
     error(
         &text,
-        "guide.nodes[2]",
+        "guide.nodes[ring-alarm]",
         (
             "{\n        \"type\": \"result\",\n        \"id\": \"ring-alarm\"",
             0,
@@ -315,7 +315,7 @@ fn question_without_answers_is_fatal() {
     let text = with("\"next\": \"ring-barnevern\" },\n          { \"id\": \"usikker\", \"label\": \"Jeg vet ikke\", \"next\": \"ring-alarm\" }",
         "\"next\": \"nowhere\" }");
     let checked = check::load_str(&text);
-    let p = find(&checked, "guide.nodes[0].answers");
+    let p = find(&checked, "guide.nodes[hvem].answers");
     assert!(p.fatal);
     assert_eq!(
         p.message,
@@ -331,9 +331,9 @@ fn loop_without_a_way_out_is_fatal() {
         "\"nodes\": [\n      { \"type\": \"question\", \"id\": \"sirkel\", \"title\": \"Rundt\", \"answers\": [ { \"id\": \"igjen\", \"label\": \"Igjen\", \"next\": \"sirkel\" } ] },",
         1,
     );
-    let checked = error(&text, "guide.nodes[0]", ("{ \"type\": \"question\", \"id\": \"sirkel\"", 0),
+    let checked = error(&text, "guide.nodes[sirkel]", ("{ \"type\": \"question\", \"id\": \"sirkel\"", 0),
         "Fra spørsmålet «sirkel» kommer man aldri fram til et resultat (svarene går i ring). La minst ett svar lede mot et resultat.");
-    assert!(find(&checked, "guide.nodes[0]").fatal);
+    assert!(find(&checked, "guide.nodes[sirkel]").fatal);
     assert!(checked.content.is_none());
 }
 
@@ -344,7 +344,7 @@ fn repeated_guide_node_id_is_fatal() {
         &text,
         "guide.nodes[2].id",
         ("\"ring-barnevern\"", 2),
-        "Id-en «ring-barnevern» er brukt av flere steg i veilederen. Gi hvert steg en egen id.",
+        "Id-en «ring-barnevern» er brukt av flere steg i veilederen (første gang på linje 112). Gi hvert steg en egen id.",
     );
     assert!(checked.content.is_none());
 }
@@ -354,7 +354,7 @@ fn result_needs_a_contact() {
     let text = with("\"contacts\": [\"alarmtelefonen\"]", "\"contacts\": []");
     error(
         &text,
-        "guide.nodes[2].contacts",
+        "guide.nodes[ring-alarm].contacts",
         ("[]", 0),
         "Resultatet har ingen kontakt. Legg til minst én kontakt, den som passer best først.",
     );
@@ -373,7 +373,7 @@ fn emergency_contact_must_exist() {
 #[test]
 fn phone_number_must_be_norwegian() {
     let text = with("\"phone\": \"116 111\"", "\"phone\": \"116 11\"");
-    let checked = error(&text, "contacts[0].phone", ("\"116 11\"", 0),
+    let checked = error(&text, "contacts[alarmtelefonen].phone", ("\"116 11\"", 0),
         "Telefonnummeret «116 11» er ikke et gyldig norsk nummer. Skriv 8 sifre (\"22 40 00 40\", gjerne med +47), et nødnummer (110, 112, 113) eller et kort nummer (\"116 111\", \"1412\", \"02800\"). Nummeret blir ikke vist.");
     assert_eq!(checked.content.unwrap().contacts[0].phone, None);
 }
@@ -381,7 +381,7 @@ fn phone_number_must_be_norwegian() {
 #[test]
 fn email_must_look_like_an_address() {
     let text = with("barnevern@test.kommune.no", "barnevern.test.kommune.no");
-    error(&text, "contacts[1].email", ("\"barnevern.test", 0),
+    error(&text, "contacts[barnevernet].email", ("\"barnevern.test", 0),
         "E-postadressen «barnevern.test.kommune.no» er ugyldig. Skriv den som navn@domene.no. Den blir ikke vist.");
 }
 
@@ -391,7 +391,7 @@ fn unsafe_link_is_dropped() {
         "\"href\": \"/dokumenter/samtykke.pdf\"",
         "\"href\": \"javascript:alert(1)\"",
     );
-    let checked = error(&text, "tools[0].document.href", ("\"javascript:", 0),
+    let checked = error(&text, "tools[samtykke].document.href", ("\"javascript:", 0),
         "Lenken «javascript:alert(1)» er ikke tillatt og blir ikke vist. Rett lenken så den starter med https:, tel: eller mailto: (eller er en relativ adresse).");
     assert_eq!(checked.content.unwrap().tools[0].document, None);
 }
@@ -402,14 +402,14 @@ fn protocol_relative_contact_url_is_dropped() {
         "\"url\": \"https://www.116111.no\"",
         "\"url\": \"//www.116111.no\"",
     );
-    error(&text, "contacts[0].url", ("\"//www", 0),
+    error(&text, "contacts[alarmtelefonen].url", ("\"//www", 0),
         "Lenken «//www.116111.no» er ikke tillatt og blir ikke vist. Rett lenken så den starter med https:, tel: eller mailto: (eller er en relativ adresse).");
 }
 
 #[test]
 fn unsafe_link_inside_rich_text_is_reported() {
     let text = with("(https://www.116111.no).", "(data:text/html,x).");
-    error(&text, "contacts[0].note", ("\"Gratis", 0),
+    error(&text, "contacts[alarmtelefonen].note", ("\"Gratis", 0),
         "Lenken «data:text/html,x» i teksten er ikke trygg og vises som vanlig tekst. Rett lenken så den starter med https:, tel: eller mailto:.");
 }
 
@@ -419,7 +419,7 @@ fn law_url_must_be_a_web_address() {
         "\"url\": \"https://lovdata.no/lov/2021-06-18-97\"",
         "\"url\": \"lovdata.no\"",
     );
-    error(&text, "laws[0].url", ("\"lovdata.no\"", 0),
+    error(&text, "laws[bvl-13-2].url", ("\"lovdata.no\"", 0),
         "Lovlenken «lovdata.no» må være en https:-adresse, helst til Lovdata (https://lovdata.no/…). Rett lenken; den blir ikke vist.");
 }
 
@@ -449,7 +449,7 @@ fn dates_must_be_real() {
     );
     error(
         &text,
-        "laws[0].last_checked",
+        "laws[bvl-13-2].last_checked",
         ("\"1.2.2026\"", 0),
         "Datoen «1.2.2026» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01.",
     );
@@ -458,9 +458,9 @@ fn dates_must_be_real() {
 #[test]
 fn every_text_needs_bokmal() {
     let text = with("\"title\": \"Verdier\"", "\"title\": {\"en\": \"Values\"}");
-    let checked = error(&text, "publication.kommune[0].title", ("{\"en\"", 0),
+    let checked = error(&text, "publication.kommune[verdier].title", ("{\"en\"", 0),
         "Teksten mangler på bokmål. Legg til \"nb\": \"…\" (bokmål brukes når en oversettelse mangler).");
-    let w = find(&checked, "publication.kommune[0].title.en");
+    let w = find(&checked, "publication.kommune[verdier].title.en");
     assert_eq!(w.severity, Severity::Warning);
     assert_eq!(
         w.message,
@@ -472,13 +472,13 @@ fn every_text_needs_bokmal() {
 fn titles_answers_and_rich_text_have_length_limits() {
     let long = "a".repeat(121);
     let text = with("\"title\": \"Verdier\"", &format!("\"title\": \"{long}\""));
-    error(&text, "publication.kommune[0].title", (&format!("\"{long}"), 0),
+    error(&text, "publication.kommune[verdier].title", (&format!("\"{long}"), 0),
         "Teksten er for lang (121 tegn). Korte tekster (titler, navn) kan ha høyst 120 tegn. Gjør den kortere.");
     let label = "å".repeat(81);
     let text = with("\"label\": \"Et barn\"", &format!("\"label\": \"{label}\""));
     error(
         &text,
-        "guide.nodes[0].answers[0].label",
+        "guide.nodes[hvem].answers[barn].label",
         (&format!("\"{label}"), 0),
         "Teksten er for lang (81 tegn). Svaralternativer kan ha høyst 80 tegn. Gjør den kortere.",
     );
@@ -489,7 +489,7 @@ fn titles_answers_and_rich_text_have_length_limits() {
     );
     error(
         &text,
-        "publication.kommune[0].body",
+        "publication.kommune[verdier].body",
         (&format!("\"{body}"), 0),
         "Teksten er for lang (4001 tegn). Tekstfelt kan ha høyst 4000 tegn. Gjør den kortere.",
     );
@@ -509,10 +509,10 @@ fn warnings_list_what_the_editor_must_check() {
     .replacen("\"exit_url\"", "\"example\": true,\n    \"exit_url\"", 1);
     let checked = check::load_str(&text);
     assert_eq!(checked.errors(), 0, "{:#?}", checked.problems);
-    assert_eq!(find(&checked, "laws[0]").message,
+    assert_eq!(find(&checked, "laws[bvl-13-2]").message,
         "Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).");
     assert_eq!(
-        find(&checked, "laws[0].editor_note").message,
+        find(&checked, "laws[bvl-13-2].editor_note").message,
         "Merknad til redaktøren: Sjekk paragrafen."
     );
     assert_eq!(find(&checked, "meta.languages[1].reviewed").message,

@@ -221,3 +221,11 @@ fn exported_pages_are_titled_by_their_screen_and_in_the_chosen_language() {
         .text
         .starts_with("<!doctype html>\n<html lang=\"nb\" dir=\"ltr\">"));
 }
+
+#[test]
+fn an_overlay_must_be_published_before_it_is_exported() {
+    let overlay = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("content/eksempel-kommune/eksempel-kommune.json");
+    let err = bti_veileder::export::load_path(&overlay).unwrap_err();
+    assert!(err.contains("bti-check --publish"), "{err}");
+}

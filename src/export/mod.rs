@@ -217,10 +217,15 @@ pub fn load_path(path: &std::path::Path) -> Result<crate::model::Checked, String
         std::fs::read_to_string(p).map_err(|e| format!("{}: kan ikke lese filen: {e}", p.display()))
     };
     let text = read(path)?;
-    let parts: Vec<Part> = match json::parse(&text)
-        .ok()
-        .and_then(|t| t.get("parts").cloned())
-    {
+    let tree = json::parse(&text).ok();
+    if tree.as_ref().is_some_and(|t| t.get("extends").is_some()) {
+        return Err(format!(
+            "{}: filen bygger på en mal («extends»). Publiser den først med \
+             bti-check --publish --out MAPPE, og eksporter den publiserte filen.",
+            path.display()
+        ));
+    }
+    let parts: Vec<Part> = match tree.and_then(|t| t.get("parts").cloned()) {
         Some(v) => decode::decode_value(&v, &[json::Seg::Key("parts".into())])
             .map_err(|e| format!("{}: {e}", path.display()))?,
         None => Vec::new(),

@@ -33,7 +33,7 @@ use super::decode::{self, Removals};
 use super::json::{self, Seg};
 use super::links;
 use super::merge;
-use super::problem::{Problem, Severity};
+use super::problem::{Gate, Problem, Severity};
 use super::rich;
 use super::types::*;
 
@@ -49,7 +49,27 @@ pub const RICH_MAX: usize = 4000;
 pub struct Checked {
     pub content: Option<Content>,
     pub problems: Vec<Problem>,
+    /// The readability of every nb and nn text long enough to score (bti-check only).
+    pub lix: Vec<LixScore>,
 }
+
+/// One text's readability, as `bti-check --lix` lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LixScore {
+    /// Where the text is, e.g. `guide.nodes[3].now`.
+    pub path: String,
+    /// `nb` or `nn`.
+    pub lang: String,
+    pub score: f64,
+    /// Above this the checker warns: [`LIX_CITIZEN`] or [`LIX_HANDBOOK`].
+    pub limit: f64,
+}
+
+/// Highest LIX without a warning for texts citizens read (the guide, contacts,
+/// the emergency box, the glossary).
+pub const LIX_CITIZEN: f64 = 35.0;
+/// Highest LIX without a warning for the staff handbook.
+pub const LIX_HANDBOOK: f64 = 45.0;
 
 impl Checked {
     pub fn errors(&self) -> usize {
@@ -84,11 +104,19 @@ pub fn load_split(index: &str, parts: &[(Part, &str)]) -> Checked {
             Err(e) => return syntax_problem(e, source),
         }
     }
-    match merge::merge_parts(index, parsed) {
-        Ok(tree) => load_tree(&tree),
-        Err(problems) => Checked {
+    // A problem in one part hides nothing in the others: the rest is checked too.
+    match merge::merge_all(index, parsed) {
+        (Some(tree), problems) => {
+            let mut checked = load_tree(&tree);
+            if !problems.is_empty() {
+                checked.problems.splice(0..0, problems);
+            }
+            checked
+        }
+        (None, problems) => Checked {
             content: None,
             problems,
+            lix: Vec::new(),
         },
     }
 }
@@ -104,7 +132,9 @@ fn syntax_problem(e: json::SyntaxError, source: u16) -> Checked {
             message: editor_msg!("Filen er ikke gyldig JSON: {}", e.message),
             fatal: true,
             source,
+            gate: None,
         }],
+        lix: Vec::new(),
     }
 }
 
@@ -117,11 +147,22 @@ pub fn load_tree(tree: &json::Value) -> Checked {
         problems: decoded.problems,
         langs: Vec::new(),
         missing: BTreeMap::new(),
+        draft_contacts: HashSet::new(),
+        // Only messages depend on it (a link to a left-out item goes either way).
+        dropped_ids: if cfg!(feature = "editor") {
+            decoded.dropped_ids
+        } else {
+            HashSet::new()
+        },
+        citizen: true,
+        repeats: json::Repeats::default(),
+        lix: Vec::new(),
     };
     let Some(mut content) = decoded.content else {
         return Checked {
             content: None,
             problems: cx.problems,
+            lix: Vec::new(),
         };
     };
     check_content(&mut cx, &mut content);
@@ -129,6 +170,7 @@ pub fn load_tree(tree: &json::Value) -> Checked {
     Checked {
         content: (!fatal).then_some(content),
         problems: cx.problems,
+        lix: cx.lix,
     }
 }
 
@@ -160,6 +202,19 @@ struct Cx<'a> {
     langs: Vec<String>,
     /// Per declared language: how many texts lack it, and the first such path.
     missing: BTreeMap<String, (usize, P)>,
+    /// Ids of contacts marked as drafts.
+    draft_contacts: HashSet<String>,
+    /// Ids of items the decoder left out for an error already reported: links
+    /// to them are left out too, without a message of their own (no cascade).
+    dropped_ids: HashSet<String>,
+    /// Texts checked now are for citizens (else for staff): the LIX limit.
+    /// Only bti-check scores readability; the wasm never reads it.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    citizen: bool,
+    /// Naming many readability scores by id stays linear with this.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    repeats: json::Repeats,
+    lix: Vec<LixScore>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -185,6 +240,18 @@ impl Cx<'_> {
         self.push(path, Severity::Warning, false, message);
         #[cfg(not(feature = "editor"))]
         let _ = (path, message);
+    }
+    /// A warning that also blocks `bti-check --publish`.
+    fn hold(&mut self, path: &P, gate: Gate, message: String) {
+        #[cfg(feature = "editor")]
+        {
+            self.push(path, Severity::Warning, false, message);
+            if let Some(p) = self.problems.last_mut() {
+                p.gate = Some(gate);
+            }
+        }
+        #[cfg(not(feature = "editor"))]
+        let _ = (path, gate, message);
     }
     fn fatal(&mut self, path: &P, message: String) {
         self.push(path, Severity::Error, true, message);
@@ -221,6 +288,12 @@ impl Cx<'_> {
             Len::Rich => (RICH_MAX, "Tekstfelt"),
         };
         for (p, s) in langs {
+            #[cfg(feature = "editor")]
+            if let Some(mark) = placeholder(s) {
+                self.hold(&p, Gate::Placeholder, format!("Teksten har plassholderen «{mark}». Skriv inn kommunens egen opplysning før publisering."));
+            }
+            #[cfg(all(feature = "editor", not(target_arch = "wasm32")))]
+            self.readability(&p, text, s);
             let n = s.chars().count();
             if n > max {
                 self.error(&p, editor_msg!("Teksten er for lang ({n} tegn). {what} kan ha høyst {max} tegn. Gjør den kortere."));
@@ -233,15 +306,83 @@ impl Cx<'_> {
         }
     }
 
+    /// LIX of one language of a text (nb and nn only; the definition is in [`lix`](super::lix)).
+    #[cfg(all(feature = "editor", not(target_arch = "wasm32")))]
+    fn readability(&mut self, p: &P, text: &Text, s: &str) {
+        let lang = match (text, p.0.last()) {
+            (Text::Plain(_), _) => BASE_LANG,
+            (_, Some(Seg::Key(l))) => l.as_str(),
+            _ => return,
+        };
+        if lang != BASE_LANG && lang != "nn" {
+            return;
+        }
+        let Some(score) = super::lix::score(s) else {
+            return;
+        };
+        let limit = if self.citizen {
+            LIX_CITIZEN
+        } else {
+            LIX_HANDBOOK
+        };
+        let lang = lang.to_string();
+        if score > limit {
+            let (who, limit_n) = if self.citizen {
+                ("tekster til innbyggere", 35)
+            } else {
+                ("håndboken", 45)
+            };
+            self.warn(p, format!("Teksten er tung å lese: LIX {score:.0}, mens grensen for {who} er {limit_n}. Del opp lange setninger, og bytt lange ord med kortere der det går."));
+        }
+        let path = json::format_path_cached(
+            self.tree,
+            &self.removals.to_original(&p.0),
+            &mut self.repeats,
+        );
+        self.lix.push(LixScore {
+            path,
+            lang,
+            score,
+            limit,
+        });
+    }
+
     fn opt_text(&mut self, path: &P, text: &Option<Text>, len: Len) {
         if let Some(t) = text {
             self.text(path, t, len);
         }
     }
 
-    fn editor_note(&mut self, path: &P, note: &Option<String>) {
+    /// The editor's marks on an item: a note is listed, a draft blocks publishing
+    /// (in `gate`'s group: a law's draft counts among the unchecked laws).
+    fn marks(
+        &mut self,
+        path: &P,
+        note: &Option<String>,
+        status: Option<Status>,
+        valid_from: &Option<String>,
+        gate: Gate,
+    ) {
+        // Editor-only fields: the citizen guide's build neither reads nor checks them.
+        if !cfg!(feature = "editor") {
+            return;
+        }
+        self.date(&path.k("valid_from"), valid_from);
         if let Some(n) = note {
-            self.warn(path, editor_msg!("Merknad til redaktøren: {n}"));
+            self.warn(
+                &path.k("editor_note"),
+                editor_msg!("Merknad til redaktøren: {n}"),
+            );
+        }
+        if status == Some(Status::Utkast) {
+            self.hold(&path.k("status"), gate, "Elementet er et utkast. Gjør det ferdig og fjern \"status\": \"utkast\" før publisering.".into());
+        }
+    }
+
+    /// An optional `YYYY-MM-DD` date: a real one.
+    fn date(&mut self, path: &P, date: &Option<String>) {
+        if let Some(d) = date.as_ref().filter(|d| !links::is_date(d)) {
+            self.error(path, editor_msg!("Datoen «{d}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01."));
         }
     }
 
@@ -254,7 +395,8 @@ impl Cx<'_> {
         id: impl Fn(&T) -> &str,
         kind: &str,
     ) -> HashSet<String> {
-        let mut seen = HashSet::new();
+        // Each id with the index of its first item (current coordinates).
+        let mut seen: HashMap<String, usize> = HashMap::new();
         let mut i = 0;
         while i < items.len() {
             let this = id(&items[i]).to_string();
@@ -266,15 +408,27 @@ impl Cx<'_> {
             {
                 self.error(&p.k("id"), editor_msg!("Id-en «{this}» kan bare ha små bokstaver a–z, tall, - og _. Rett den (og alle steder som viser til den)."));
             }
-            if !seen.insert(this.clone()) {
-                self.error(&p.k("id"), editor_msg!("Id-en «{this}» er brukt av flere {kind}. Gi elementet en egen id; dette elementet blir ikke vist."));
+            if let Some(&first) = seen.get(&this) {
+                let line = self.line(&path.i(first));
+                self.error(&p.k("id"), editor_msg!("Id-en «{this}» er brukt av flere {kind} (første gang på linje {line}). Gi elementet en egen id; dette elementet blir ikke vist."));
                 self.dropped(&p);
                 items.remove(i);
                 continue;
             }
+            seen.insert(this, i);
             i += 1;
         }
-        seen
+        seen.into_keys().collect()
+    }
+
+    /// The line in its file of the item at `path` (current coordinates).
+    fn line(&self, path: &P) -> u32 {
+        // Only messages use it, and the citizen guide's build has none.
+        if !cfg!(feature = "editor") {
+            return 0;
+        }
+        let original = self.removals.to_original(&path.0);
+        self.tree.locate(&original).0.pos.line
     }
 
     /// Leaves out the ids in `refs` that are not in `known`, reporting each.
@@ -290,11 +444,37 @@ impl Cx<'_> {
         while i < refs.len() {
             if known.contains(&refs[i]) {
                 i += 1;
+            } else if self.dropped_ids.contains(&refs[i]) {
+                self.dropped(&path.i(i));
+                refs.remove(i);
             } else {
                 let p = path.i(i);
                 self.error(&p, editor_msg!("Fant ingen {kind} med id «{}». Legg den til i «{list}», eller rett id-en. Lenken blir ikke vist.", refs[i]));
                 self.dropped(&p);
                 refs.remove(i);
+            }
+        }
+    }
+
+    /// Where a citizen is sent to a contact (a guide result, the emergency box),
+    /// the contact must be reachable. A draft contact is only a warning: the
+    /// draft mark already blocks publishing, and a template can check clean.
+    fn reachable(&mut self, path: &P, refs: &[String], unreachable: &HashSet<String>) {
+        // Nothing is left out for it, so the citizen guide's build skips it.
+        if !cfg!(feature = "editor") {
+            return;
+        }
+        for (i, id) in refs.iter().enumerate() {
+            if let Some(draft) = unreachable
+                .get(id)
+                .map(|_| self.draft_contacts.contains(id))
+            {
+                let message = editor_msg!("Kontakten «{id}» har verken telefon, e-post eller nettadresse, så den som leser dette kan ikke nå den. Legg til minst én av dem under «contacts».");
+                if draft {
+                    self.warn(&path.i(i), message);
+                } else {
+                    self.error(&path.i(i), message);
+                }
             }
         }
     }
@@ -311,6 +491,14 @@ impl Cx<'_> {
     fn link(&mut self, path: &P, link: &mut Option<Link>) {
         if let Some(l) = link {
             self.text(&path.k("label"), &l.label, Len::Short);
+            if let Some(lang) = &l.lang {
+                if lang.is_empty()
+                    || lang.len() > 3
+                    || !lang.bytes().all(|b| b.is_ascii_lowercase())
+                {
+                    self.error(&path.k("lang"), editor_msg!("«{lang}» er ikke en språkkode. Bruk to eller tre små bokstaver, f.eks. nb, en, ar."));
+                }
+            }
             if !self.href(&path.k("href"), &l.href) {
                 *link = None;
             }
@@ -325,6 +513,7 @@ struct Known {
     tools: HashSet<String>,
     laws: HashSet<String>,
     roles: HashSet<String>,
+    sources: HashSet<String>,
     levels: HashSet<String>,
 }
 
@@ -339,6 +528,20 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
     check_meta(cx, &mut c.meta);
 
     let contacts = cx.ids(&root.k("contacts"), &mut c.contacts, |x| &x.id, "kontakter");
+    // Both only shape messages: the citizen guide's build skips them.
+    let unreachable = if cfg!(feature = "editor") {
+        unreachable(&c.contacts)
+    } else {
+        HashSet::new()
+    };
+    if cfg!(feature = "editor") {
+        cx.draft_contacts = c
+            .contacts
+            .iter()
+            .filter(|c| c.status == Some(Status::Utkast))
+            .map(|c| c.id.clone())
+            .collect();
+    }
     for (i, contact) in c.contacts.iter_mut().enumerate() {
         check_contact(cx, &root.k("contacts").i(i), contact);
     }
@@ -354,9 +557,10 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
         let p = root.k("glossary").i(i);
         cx.text(&p.k("term"), &t.term, Len::Short);
         cx.text(&p.k("definition"), &t.definition, Len::Rich);
+        cx.marks(&p, &t.editor_note, t.status, &t.valid_from, Gate::Draft);
     }
     if let Some(guide) = &mut c.guide {
-        check_guide(cx, guide, &contacts);
+        check_guide(cx, guide, &contacts, &unreachable);
     }
     if c.levels.is_empty() && c.guide.is_none() && c.parts.is_empty() {
         cx.error(&root, "Innholdet har verken nivåer («levels») eller veileder («guide»). Legg til minst ett av dem.".into());
@@ -370,19 +574,39 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
 /// decodes nor checks them.
 #[cfg(feature = "handbook")]
 fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
+    cx.citizen = false;
+    check_handbook_sections(cx, c, contacts);
+    cx.citizen = true;
+}
+
+#[cfg(feature = "handbook")]
+fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
     let root = P::root();
     let kommune = root.k("publication").k("kommune");
     let etat = root.k("publication").k("etat");
-    let mut pages = cx.ids(&kommune, &mut c.publication.kommune, |x| &x.id, "sider");
+    cx.ids(&kommune, &mut c.publication.kommune, |x| &x.id, "sider");
+    let mut pages: HashMap<String, P> = c
+        .publication
+        .kommune
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), kommune.i(i)))
+        .collect();
     for (i, page) in c.publication.etat.iter().enumerate() {
-        if !pages.insert(page.id.clone()) {
-            cx.error(
-                &etat.i(i).k("id"),
-                editor_msg!(
-                    "Id-en «{}» er brukt av flere sider. Gi siden en egen id.",
-                    page.id
-                ),
-            );
+        match pages.get(&page.id) {
+            Some(first) => {
+                let line = cx.line(first);
+                cx.error(
+                    &etat.i(i).k("id"),
+                    editor_msg!(
+                        "Id-en «{}» er brukt av flere sider (første gang på linje {line}). Gi siden en egen id.",
+                        page.id
+                    ),
+                );
+            }
+            None => {
+                pages.insert(page.id.clone(), etat.i(i));
+            }
         }
     }
     for (path, list) in [
@@ -392,6 +616,13 @@ fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
         for (i, page) in list.iter().enumerate() {
             cx.text(&path.i(i).k("title"), &page.title, Len::Short);
             cx.text(&path.i(i).k("body"), &page.body, Len::Rich);
+            cx.marks(
+                &path.i(i),
+                &page.editor_note,
+                page.status,
+                &page.valid_from,
+                Gate::Draft,
+            );
         }
     }
 
@@ -399,6 +630,7 @@ fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
     let tools = cx.ids(&root.k("tools"), &mut c.tools, |x| &x.id, "verktøy");
     let laws = cx.ids(&root.k("laws"), &mut c.laws, |x| &x.id, "lovhenvisninger");
     let roles = cx.ids(&root.k("roles"), &mut c.roles, |x| &x.id, "roller");
+    let sources = cx.ids(&root.k("sources"), &mut c.sources, |x| &x.id, "kilder");
     let levels = cx.ids(&root.k("levels"), &mut c.levels, |x| &x.id, "nivåer");
     let known = Known {
         contacts: contacts.clone(),
@@ -406,14 +638,34 @@ fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
         tools,
         laws,
         roles,
+        sources,
         levels,
     };
+    for (i, s) in c.sources.iter_mut().enumerate() {
+        let p = root.k("sources").i(i);
+        cx.text(&p.k("title"), &s.title, Len::Short);
+        cx.opt_text(&p.k("publisher"), &s.publisher, Len::Short);
+        cx.opt_text(&p.k("summary"), &s.summary, Len::Rich);
+        if !links::is_web(&s.url) {
+            cx.error(
+                &p.k("url"),
+                editor_msg!(
+                    "Lenken «{}» må være en https:-adresse. Rett lenken; den blir ikke vist.",
+                    s.url.escape_debug()
+                ),
+            );
+            s.url = String::new();
+        }
+        cx.date(&p.k("last_checked"), &s.last_checked);
+        cx.marks(&p, &s.editor_note, s.status, &s.valid_from, Gate::Draft);
+    }
 
     for (i, s) in c.services.iter_mut().enumerate() {
         let p = root.k("services").i(i);
         cx.text(&p.k("name"), &s.name, Len::Short);
         cx.text(&p.k("description"), &s.description, Len::Rich);
         cx.opt_text(&p.k("routines"), &s.routines, Len::Rich);
+        cx.marks(&p, &s.editor_note, s.status, &s.valid_from, Gate::Draft);
         cx.refs(
             &p.k("contacts"),
             &mut s.contacts,
@@ -427,6 +679,18 @@ fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
         cx.text(&p.k("title"), &t.title, Len::Short);
         cx.text(&p.k("description"), &t.description, Len::Rich);
         cx.link(&p.k("document"), &mut t.document);
+        let mut d = 0;
+        while d < t.documents.len() {
+            let mut one = Some(t.documents[d].clone());
+            cx.link(&p.k("documents").i(d), &mut one);
+            if one.is_none() {
+                cx.dropped(&p.k("documents").i(d));
+                t.documents.remove(d);
+            } else {
+                d += 1;
+            }
+        }
+        cx.marks(&p, &t.editor_note, t.status, &t.valid_from, Gate::Draft);
     }
     for (i, law) in c.laws.iter_mut().enumerate() {
         check_law(cx, &root.k("laws").i(i), law);
@@ -436,6 +700,7 @@ fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
         cx.text(&p.k("title"), &r.title, Len::Short);
         cx.text(&p.k("description"), &r.description, Len::Rich);
         cx.link(&p.k("link"), &mut r.link);
+        cx.marks(&p, &r.editor_note, r.status, &r.valid_from, Gate::Draft);
     }
     check_levels(cx, &mut c.levels, &known);
 }
@@ -456,7 +721,7 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
             cx.error(&lp.k("lang"), editor_msg!("«{}» er ikke en språkkode. Bruk to eller tre små bokstaver, f.eks. nb, en, ar.", l.lang));
         }
         if !l.reviewed {
-            cx.warn(&lp.k("reviewed"), editor_msg!("Språket «{}» er ikke gjennomgått av en kvalifisert person. Få teksten sjekket, og sett \"reviewed\": true.", l.lang));
+            cx.hold(&lp.k("reviewed"), Gate::Language, editor_msg!("Språket «{}» er ikke gjennomgått av en kvalifisert person. Få teksten sjekket, og sett \"reviewed\": true.", l.lang));
         }
         if l.lang != BASE_LANG && !cx.langs.contains(&l.lang) {
             cx.langs.push(l.lang.clone());
@@ -486,7 +751,7 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
         );
     }
     if meta.example {
-        cx.warn(&p.k("example"), "Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering.".into());
+        cx.hold(&p.k("example"), Gate::Example, "Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering.".into());
     }
     if let Some(url) = &meta.exit_url {
         if !links::is_https(url) {
@@ -497,6 +762,8 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
 }
 
 fn check_contact(cx: &mut Cx, p: &P, contact: &mut Contact) {
+    // A channel given but invalid is reported as such, not again as "no channel".
+    let given = contact.phone.is_some() || contact.email.is_some() || contact.url.is_some();
     cx.text(&p.k("name"), &contact.name, Len::Short);
     cx.opt_text(&p.k("hours"), &contact.hours, Len::Short);
     cx.opt_text(&p.k("note"), &contact.note, Len::Rich);
@@ -517,7 +784,98 @@ fn check_contact(cx: &mut Cx, p: &P, contact: &mut Contact) {
             contact.url = None;
         }
     }
-    cx.editor_note(&p.k("editor_note"), &contact.editor_note);
+    if contact.phone.is_none() && contact.email.is_none() && contact.url.is_none() && !given {
+        cx.warn(&p.k("id"), editor_msg!("Kontakten «{}» har verken telefon, e-post eller nettadresse. Legg til minst én av dem, ellers kan ingen nå den.", contact.id));
+    }
+    cx.marks(
+        p,
+        &contact.editor_note,
+        contact.status,
+        &contact.valid_from,
+        Gate::Draft,
+    );
+    #[cfg(feature = "handbook")]
+    check_address_and_hours(cx, p, contact);
+}
+
+#[cfg(feature = "handbook")]
+fn check_address_and_hours(cx: &mut Cx, p: &P, contact: &Contact) {
+    if let Some(a) = &contact.address {
+        let ap = p.k("address");
+        if a.postal_code.len() != 4 || !a.postal_code.bytes().all(|b| b.is_ascii_digit()) {
+            cx.error(
+                &ap.k("postal_code"),
+                editor_msg!(
+                    "Postnummeret «{}» er ugyldig. Skriv fire sifre, f.eks. \"9999\".",
+                    a.postal_code
+                ),
+            );
+        }
+        if a.city.trim().is_empty() {
+            cx.error(
+                &ap.k("city"),
+                "Poststedet er tomt. Skriv stedet, f.eks. \"Eksempelby\".".into(),
+            );
+        }
+    }
+    for (i, o) in contact.opening_hours.iter().enumerate() {
+        let op = p.k("opening_hours").i(i);
+        if o.days.is_empty() {
+            cx.error(
+                &op.k("days"),
+                "Ingen dager er valgt. Skriv minst én dag, f.eks. [\"mandag\", \"tirsdag\"]."
+                    .into(),
+            );
+        }
+        let (opens, closes) = (minutes(&o.opens), minutes(&o.closes));
+        for (field, value, m) in [("opens", &o.opens, opens), ("closes", &o.closes, closes)] {
+            if m.is_none() {
+                cx.error(&op.k(field), editor_msg!("Klokkeslettet «{value}» er ugyldig. Skriv det som TT:MM, f.eks. 08:00 eller 15:30."));
+            }
+        }
+        if let (Some(a), Some(b)) = (opens, closes) {
+            if a >= b {
+                cx.error(&op.k("closes"), editor_msg!("Stengetiden {} er ikke etter åpningstiden {}. Rett en av dem (bruk 24:00 for midnatt).", o.closes, o.opens));
+            }
+        }
+    }
+}
+
+/// Minutes after midnight of a `HH:MM` time (00:00 to 24:00).
+#[cfg(feature = "handbook")]
+fn minutes(t: &str) -> Option<u32> {
+    let (h, m) = t.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (m < 60 && (h < 24 || (h == 24 && m == 0))).then_some(h * 60 + m)
+}
+
+/// A text's placeholder mark, if it has one: PLASSHOLDER, TODO, XXX or "fyll inn".
+#[cfg(feature = "editor")]
+pub fn placeholder(s: &str) -> Option<&'static str> {
+    let lower = s.to_lowercase();
+    if lower.contains("plassholder") {
+        Some("PLASSHOLDER")
+    } else if lower.contains("fyll inn") {
+        Some("fyll inn")
+    } else if s.contains("TODO") {
+        Some("TODO")
+    } else if s.contains("XXX") {
+        Some("XXX")
+    } else {
+        None
+    }
+}
+
+/// Ids of contacts nobody can reach: no phone, no e-mail, no web address.
+fn unreachable(contacts: &[Contact]) -> HashSet<String> {
+    contacts
+        .iter()
+        .filter(|c| c.phone.is_none() && c.email.is_none() && c.url.is_none())
+        .map(|c| c.id.clone())
+        .collect()
 }
 
 #[cfg(feature = "handbook")]
@@ -530,13 +888,13 @@ fn check_law(cx: &mut Cx, p: &P, law: &mut Law) {
         law.url = String::new();
     }
     match &law.last_checked {
-        None => cx.warn(p, "Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).".into()),
+        None => cx.hold(p, Gate::Law, "Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).".into()),
         Some(d) if !links::is_date(d) => {
             cx.error(&p.k("last_checked"), editor_msg!("Datoen «{d}» er ugyldig. Skriv en ekte dato som ÅÅÅÅ-MM-DD, f.eks. 2026-03-01."));
         }
         Some(_) => {}
     }
-    cx.editor_note(&p.k("editor_note"), &law.editor_note);
+    cx.marks(p, &law.editor_note, law.status, &law.valid_from, Gate::Law);
 }
 
 #[cfg(feature = "handbook")]
@@ -545,7 +903,7 @@ fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
     if !levels.is_empty() && levels.len() != 4 {
         cx.error(&root, editor_msg!("Grunnmodellen skal ha fire nivåer (0, 1, 2 og 3), men har {}. Legg til eller fjern nivåer.", levels.len()));
     }
-    let mut steps_seen = HashSet::new();
+    let mut steps_seen: HashMap<String, P> = HashMap::new();
     for (li, level) in levels.iter_mut().enumerate() {
         let lp = root.i(li);
         if usize::from(level.number) != li {
@@ -555,6 +913,13 @@ fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
         cx.text(&lp.k("purpose"), &level.purpose, Len::Rich);
         cx.text(&lp.k("applies_when"), &level.applies_when, Len::Rich);
         cx.text(&lp.k("lead"), &level.lead, Len::Rich);
+        cx.marks(
+            &lp,
+            &level.editor_note,
+            level.status,
+            &level.valid_from,
+            Gate::Draft,
+        );
         if level.steps.is_empty() {
             cx.error(
                 &lp.k("steps"),
@@ -565,12 +930,14 @@ fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
         while si < level.steps.len() {
             let sp = lp.k("steps").i(si);
             let id = level.steps[si].id.clone();
-            if !steps_seen.insert(id.clone()) {
-                cx.error(&sp.k("id"), editor_msg!("Id-en «{id}» er brukt av flere steg. Gi steget en egen id; dette steget blir ikke vist."));
+            if let Some(first) = steps_seen.get(&id) {
+                let line = cx.line(first);
+                cx.error(&sp.k("id"), editor_msg!("Id-en «{id}» er brukt av flere steg (første gang på linje {line}). Gi steget en egen id; dette steget blir ikke vist."));
                 cx.dropped(&sp);
                 level.steps.remove(si);
                 continue;
             }
+            steps_seen.insert(id, sp.clone());
             check_step(cx, &sp, &mut level.steps[si], known);
             si += 1;
         }
@@ -584,6 +951,13 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     cx.text(&p.k("how"), &step.how, Len::Rich);
     cx.text(&p.k("who"), &step.who, Len::Rich);
     cx.opt_text(&p.k("deadline"), &step.deadline, Len::Short);
+    cx.marks(
+        p,
+        &step.editor_note,
+        step.status,
+        &step.valid_from,
+        Gate::Draft,
+    );
     cx.refs(
         &p.k("tools"),
         &mut step.tools,
@@ -605,13 +979,22 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
         "rolle",
         "roles",
     );
+    cx.refs(
+        &p.k("sources"),
+        &mut step.sources,
+        &known.sources,
+        "kilde",
+        "sources",
+    );
     let mut i = 0;
     while i < step.decisions.len() {
         let dp = p.k("decisions").i(i);
         let d = &step.decisions[i];
         cx.text(&dp.k("label"), &d.label, Len::Short);
         if let Some(to) = d.to_level.as_ref().filter(|to| !known.levels.contains(*to)) {
-            cx.error(&dp.k("to_level"), editor_msg!("Fant ikke nivået «{to}». Rett id-en til et av nivåene i «levels». Beslutningen blir ikke vist."));
+            if !cx.dropped_ids.contains(to) {
+                cx.error(&dp.k("to_level"), editor_msg!("Fant ikke nivået «{to}». Rett id-en til et av nivåene i «levels». Beslutningen blir ikke vist."));
+            }
             cx.dropped(&dp);
             step.decisions.remove(i);
             continue;
@@ -623,7 +1006,9 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
         let np = p.k("service_notes").i(i);
         let note = &mut step.service_notes[i];
         if !known.services.contains(&note.service) {
-            cx.error(&np.k("service"), editor_msg!("Fant ingen tjeneste med id «{}». Legg den til i «services», eller rett id-en. Merknaden blir ikke vist.", note.service));
+            if !cx.dropped_ids.contains(&note.service) {
+                cx.error(&np.k("service"), editor_msg!("Fant ingen tjeneste med id «{}». Legg den til i «services», eller rett id-en. Merknaden blir ikke vist.", note.service));
+            }
             cx.dropped(&np);
             step.service_notes.remove(i);
             continue;
@@ -640,7 +1025,12 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     }
 }
 
-fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
+fn check_guide(
+    cx: &mut Cx,
+    guide: &mut Guide,
+    contacts: &HashSet<String>,
+    unreachable: &HashSet<String>,
+) {
     let gp = P::root().k("guide");
     cx.refs(
         &gp.k("emergency_contacts"),
@@ -649,17 +1039,25 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
         "kontakt",
         "contacts",
     );
+    cx.reachable(
+        &gp.k("emergency_contacts"),
+        &guide.emergency_contacts,
+        unreachable,
+    );
     let np = gp.k("nodes");
     let mut ids: HashMap<String, usize> = HashMap::new();
     for (i, node) in guide.nodes.iter().enumerate() {
-        if ids.insert(node.id().to_string(), i).is_some() {
+        if let Some(&first) = ids.get(node.id()) {
+            let line = cx.line(&np.i(first));
             cx.fatal(
                 &np.i(i).k("id"),
                 editor_msg!(
-                    "Id-en «{}» er brukt av flere steg i veilederen. Gi hvert steg en egen id.",
+                    "Id-en «{}» er brukt av flere steg i veilederen (første gang på linje {line}). Gi hvert steg en egen id.",
                     node.id()
                 ),
             );
+        } else {
+            ids.insert(node.id().to_string(), i);
         }
     }
     for (i, node) in guide.nodes.iter_mut().enumerate() {
@@ -668,17 +1066,29 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
             Node::Question(q) => {
                 cx.text(&p.k("title"), &q.title, Len::Short);
                 cx.opt_text(&p.k("help"), &q.help, Len::Rich);
-                let mut seen = HashSet::new();
+                cx.marks(&p, &q.editor_note, q.status, &q.valid_from, Gate::Draft);
+                let mut seen: HashMap<String, usize> = HashMap::new();
                 let mut a = 0;
                 while a < q.answers.len() {
                     let ap = p.k("answers").i(a);
                     let ans = &q.answers[a];
                     cx.text(&ap.k("label"), &ans.label, Len::Answer);
-                    if !seen.insert(ans.id.clone()) {
-                        cx.error(&ap.k("id"), editor_msg!("Id-en «{}» er brukt av flere svar på dette spørsmålet. Gi svaret en egen id; det blir ikke vist.", ans.id));
+                    cx.marks(
+                        &ap,
+                        &ans.editor_note,
+                        ans.status,
+                        &ans.valid_from,
+                        Gate::Draft,
+                    );
+                    if let Some(&first) = seen.get(&ans.id) {
+                        let line = cx.line(&p.k("answers").i(first));
+                        cx.error(&ap.k("id"), editor_msg!("Id-en «{}» er brukt av flere svar på dette spørsmålet (første gang på linje {line}). Gi svaret en egen id; det blir ikke vist.", ans.id));
                     } else if !ids.contains_key(&ans.next) {
-                        cx.error(&ap.k("next"), editor_msg!("Svaret leder til «{}», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.", ans.next));
+                        if !cx.dropped_ids.contains(&ans.next) {
+                            cx.error(&ap.k("next"), editor_msg!("Svaret leder til «{}», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.", ans.next));
+                        }
                     } else {
+                        seen.insert(ans.id.clone(), a);
                         a += 1;
                         continue;
                     }
@@ -702,6 +1112,8 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &HashSet<String>) {
                     "kontakt",
                     "contacts",
                 );
+                cx.reachable(&p.k("contacts"), &r.contacts, unreachable);
+                cx.marks(&p, &r.editor_note, r.status, &r.valid_from, Gate::Draft);
                 if r.topics.is_empty() {
                     cx.error(&p.k("topics"), editor_msg!("Resultatet har ikke noe tema. Legg til minst ett tema i «topics», for eksempel \"vold\" eller \"usikker\". Uten tema viser veilederen alltid linjen om fare."));
                 }
@@ -764,7 +1176,7 @@ fn translation_warnings(cx: &mut Cx, meta: &Meta) {
             .iter()
             .position(|l| l.lang == lang)
             .unwrap_or(0);
-        let example = json::format_path(&cx.removals.to_original(&first.0));
+        let example = json::format_path_in(cx.tree, &cx.removals.to_original(&first.0));
         cx.warn(
             &P::root().k("meta").k("languages").i(i),
             editor_msg!("{count} tekster mangler på «{lang}», f.eks. {example}. De vises på bokmål til de er oversatt."),

@@ -22,6 +22,9 @@ pub struct Removals {
 impl Removals {
     /// Turns a path into the current (already thinned) document into a path into the file.
     pub fn to_original(&self, path: &[Seg]) -> Vec<Seg> {
+        if self.removed.is_empty() {
+            return path.to_vec();
+        }
         let mut out: Vec<Seg> = Vec::with_capacity(path.len());
         for seg in path {
             match seg {
@@ -59,6 +62,8 @@ pub struct Decoded {
     pub content: Option<Content>,
     pub removals: Removals,
     pub problems: Vec<Problem>,
+    /// Ids of the items left out: a reference to one is not an error of its own.
+    pub dropped_ids: HashSet<String>,
 }
 
 /// Decodes `tree`, leaving out what does not fit; see the module doc.
@@ -67,15 +72,26 @@ pub fn decode(tree: &json::Value) -> Decoded {
     let content = d.run::<Content>(tree, &[]);
     let Decoder {
         mut problems,
+        raw_paths,
         dropped,
         ..
     } = d;
+    name_items(tree, &mut problems, &raw_paths);
     if content.is_err() {
         // A failure that reaches the root leaves nothing to show.
         if let Some(p) = problems.last_mut() {
             p.fatal = true;
         }
     }
+    let dropped_ids = dropped
+        .iter()
+        .filter(|_| cfg!(feature = "editor"))
+        .filter_map(|path| match tree.locate(path) {
+            (v, used) if used == path.len() => v.get("id").and_then(json::Value::as_str),
+            _ => None,
+        })
+        .map(str::to_string)
+        .collect();
     let removals = Removals {
         removed: dropped.into_iter().collect(),
     };
@@ -83,6 +99,26 @@ pub fn decode(tree: &json::Value) -> Decoded {
         content: content.ok(),
         removals,
         problems,
+        dropped_ids,
+    }
+}
+
+/// Names list items by id in each problem's path, and in the "Elementet … blir
+/// ikke vist" the decoder added (it wrote both with indices, not having the tree).
+fn name_items(tree: &json::Value, problems: &mut [Problem], raw_paths: &[Vec<Seg>]) {
+    // The citizen guide's build keeps plain indices (it has no messages to match).
+    if !cfg!(feature = "editor") {
+        return;
+    }
+    for (p, raw) in problems.iter_mut().zip(raw_paths) {
+        p.path = json::format_path_in(tree, raw);
+        for k in (1..=raw.len()).filter(|&k| matches!(raw[k - 1], Seg::Index(_))) {
+            let old = format!("Elementet {} ", json::format_path(&raw[..k]));
+            if p.message.contains(&old) {
+                let new = format!("Elementet {} ", json::format_path_in(tree, &raw[..k]));
+                p.message = p.message.replace(&old, &new);
+            }
+        }
     }
 }
 

@@ -37,6 +37,9 @@ pub struct Fields {
 pub struct Decoder {
     pub(crate) path: Vec<Seg>,
     pub(crate) problems: Vec<Problem>,
+    /// Parallel to `problems`: each one's path as segments, so `decode` can name
+    /// list items by their ids once the whole tree is at hand.
+    pub(crate) raw_paths: Vec<Vec<Seg>>,
     /// Array items left out, as paths into the file.
     pub(crate) dropped: Vec<Vec<Seg>>,
     /// How many lenient arrays enclose the current value. Outside arrays a bad
@@ -47,7 +50,8 @@ pub struct Decoder {
     /// drops the whole node; kept that way so editors see the same messages.
     in_node: u32,
     /// The first failure inside a node, until the node reports it.
-    pending: Option<Pending>,
+    /// Several only when they are all unknown fields (each is reported).
+    pending: Vec<Pending>,
 }
 
 #[derive(Debug)]
@@ -80,13 +84,14 @@ impl Decoder {
             message,
             fatal: false,
             source,
+            gate: None,
         }
     }
 
     fn report(&mut self, pos: Pos, source: u16, message: String, unknown: Option<&str>) -> Fail {
         if self.in_node > 0 {
-            if self.pending.is_none() {
-                self.pending = Some(Pending {
+            if self.pending.iter().all(|p| p.unknown.is_some()) {
+                self.pending.push(Pending {
                     message,
                     unknown: unknown.map(str::to_string),
                 });
@@ -96,6 +101,9 @@ impl Decoder {
                 self.path.push(Seg::Key(key.to_string()));
             }
             let p = self.problem(pos, source, message);
+            if cfg!(feature = "editor") {
+                self.raw_paths.push(self.path.clone());
+            }
             if unknown.is_some() {
                 self.path.pop();
             }
@@ -123,6 +131,34 @@ impl Decoder {
         self.fail(
             v,
             editor_msg!("Ugyldig verdi {n}: det skal være {expected}. Rett verdien."),
+        )
+    }
+
+    /// A member the struct does not have: named, with the nearest allowed name
+    /// when it looks like a typo of one.
+    fn unknown_field(&mut self, fields: &Fields, key: &str, pos: Pos, source: u16) -> Fail {
+        let allowed = fields.names.join(", ");
+        #[cfg(feature = "editor")]
+        let message = match near_miss(key, fields.names) {
+            Some(name) => format!("Ukjent felt «{key}»: mente du «{name}»? Rett navnet. Tillatte felt her: {allowed}."),
+            None => format!("Ukjent felt «{key}». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: {allowed}."),
+        };
+        #[cfg(not(feature = "editor"))]
+        let message = {
+            let _ = (allowed, fields);
+            String::new()
+        };
+        self.report(pos, source, message, Some(key))
+    }
+
+    /// A whole number outside what the field takes: the message states the range.
+    fn out_of_range(&mut self, v: &Value, n: &Number, max: u64) -> Fail {
+        let n = n.as_str();
+        self.fail(
+            v,
+            editor_msg!(
+                "Ugyldig verdi {n}: her må det stå et helt tall fra 0 til {max}. Rett verdien."
+            ),
         )
     }
 
@@ -194,11 +230,25 @@ impl Decoder {
                 continue;
             }
             let Some(i) = fields.names.iter().position(|n| n == key) else {
-                let allowed = fields.names.join(", ");
-                let message = editor_msg!("Ukjent felt «{key}». Fjern det eller rett navnet. Tillatte felt her: {allowed}.");
-                let fail = self.report(*key_pos, value.source, message, Some(key));
                 if lenient {
+                    self.unknown_field(fields, key, *key_pos, value.source);
                     continue;
+                }
+                // Inside a list the item is left out: say everything wrong with it at once.
+                #[cfg(feature = "editor")]
+                if self.in_node == 0 {
+                    if let Some(message) = misplaced(members, fields) {
+                        return Err(self.report(v.pos, v.source, message, None));
+                    }
+                }
+                if !cfg!(feature = "editor") {
+                    return Err(self.unknown_field(fields, key, *key_pos, value.source));
+                }
+                let mut fail = Fail::Bad;
+                for m in members {
+                    if skip != Some(m.key.as_str()) && !fields.names.contains(&m.key.as_str()) {
+                        fail = self.unknown_field(fields, &m.key, m.key_pos, m.value.source);
+                    }
                 }
                 return Err(fail);
             };
@@ -301,7 +351,7 @@ fn unsigned(v: &Value, d: &mut Decoder, max: u64) -> Result<u64, Fail> {
     };
     match integer(n) {
         Some(Int::Pos(m)) if m <= max => Ok(m),
-        Some(_) => Err(d.invalid(v, n, INTEGER)),
+        Some(_) => Err(d.out_of_range(v, n, max)),
         None => Err(d.wrong(v, INTEGER)),
     }
 }
@@ -395,6 +445,13 @@ unit_enums! {
     Scope { National = "national", Local = "local" }
     ServiceGroup { Basis = "basis", Hjelp = "hjelp", Voksen = "voksen" }
     RoleKind { Role = "role", Arena = "arena", System = "system" }
+    Status { Utkast = "utkast", Klar = "klar" }
+    DecisionAction { Bekymringsmelding = "bekymringsmelding" }
+    SourceKind { Veileder = "veileder", Rapport = "rapport", Annet = "annet" }
+    Weekday {
+        Mandag = "mandag", Tirsdag = "tirsdag", Onsdag = "onsdag", Torsdag = "torsdag",
+        Fredag = "fredag", Lordag = "lørdag", Sondag = "søndag"
+    }
     Topic {
         Vold = "vold", Overgrep = "overgrep", Omsorgssvikt = "omsorgssvikt",
         Selvskading = "selvskading", Selvmord = "selvmord", RusPsykisk = "rus-psykisk",
@@ -411,14 +468,28 @@ unit_enums! {
 /// - `default`: the type's default when absent;
 /// - `optional`: an `Option`, left out of the JSON when `None`;
 /// - `skip_empty`: a list, default empty, left out of the JSON when empty;
+/// - `editor`: an `Option`, read only by builds with the `editor` feature;
 /// - `handbook`: as `default`, but only builds with the handbook read it (the
 ///   guide's build leaves it empty and links none of its code);
 /// - `default_with("f", f)`: the default is `f()` (serde needs the name as a string).
+/// - `pub item struct`: an item with an id; adds `editor_note` and `status`.
 ///
 /// `field as "name": T` gives the JSON name when it is not the Rust one.
 macro_rules! content_struct {
     ($(#[$sm:meta])* pub struct $ty:ident { $($body:tt)* }) => {
         $crate::model::decoder::content_struct!(@munch [$(#[$sm])*] $ty [] [] $($body)*);
+    };
+    // An item: the editor's draft marks are declared here once for every kind.
+    ($(#[$sm:meta])* pub item struct $ty:ident { $($body:tt)* }) => {
+        $crate::model::decoder::content_struct!(@munch [$(#[$sm])*] $ty [] [] $($body)*
+            /// Note for the editor: what is not yet confirmed or must be checked. Free
+            /// text, never parsed; shown by `debug`, the studio and bti-check, never to readers.
+            pub editor_note: Option<String> => editor,
+            /// `"utkast"`: not ready. bti-check warns, and `--publish` refuses while any remain.
+            pub status: Option<Status> => editor,
+            /// For planned changes: the date the item applies from, `YYYY-MM-DD`.
+            pub valid_from: Option<String> => editor,
+        );
     };
     (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
         $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => required, $($rest:tt)*) => {
@@ -443,6 +514,12 @@ macro_rules! content_struct {
         $crate::model::decoder::content_struct!(@munch $sm $ty
             [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Vec::is_empty")] pub $f: $t,]
             [$($dec)* $f $(as $name)?: default,] $($rest)*);
+    };
+    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
+        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => editor, $($rest:tt)*) => {
+        $crate::model::decoder::content_struct!(@munch $sm $ty
+            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Option::is_none")] pub $f: $t,]
+            [$($dec)* $f $(as $name)?: editor,] $($rest)*);
     };
     (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
         $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => handbook, $($rest:tt)*) => {
@@ -514,6 +591,19 @@ macro_rules! content_struct {
     (@required required) => { true };
     (@required default) => { false };
     (@required handbook) => { false };
+    (@required editor) => { false };
+    // The editor's marks are only decoded by builds with the editor feature
+    // (bti-check, `debug`); the citizen guide never shows them.
+    (@assign editor $field:ident $value:ident $d:ident) => {
+        #[cfg(feature = "editor")]
+        {
+            $field = Some(Decode::decode($value, $d)?);
+        }
+        #[cfg(not(feature = "editor"))]
+        {
+            let _ = (&$value, &$d, &mut $field);
+        }
+    };
     // Handbook sections are only decoded by builds with the handbook; the guide's
     // build leaves them at their (empty) default, and none of their code is linked.
     (@assign handbook $field:ident $value:ident $d:ident) => {
@@ -538,6 +628,7 @@ macro_rules! content_struct {
     };
     (@take default $field:ident) => { $field.unwrap_or_default() };
     (@take handbook $field:ident) => { $field.unwrap_or_default() };
+    (@take editor $field:ident) => { $field.unwrap_or_default() };
     (@take default $field:ident $default:expr) => { $field.unwrap_or_else(|| $default) };
 }
 pub(crate) use content_struct;
@@ -573,7 +664,7 @@ impl Decode for Node {
         };
         d.in_node -= 1;
         if d.in_node == 0 {
-            if let Some(Pending { message, unknown }) = d.pending.take() {
+            for Pending { message, unknown } in std::mem::take(&mut d.pending) {
                 // As serde had it: an unknown field is named under the node, at
                 // the node's own member of that name if it has one.
                 let member = unknown
@@ -586,4 +677,113 @@ impl Decode for Node {
         }
         node
     }
+}
+
+/// The allowed name `key` is most likely a typo of: at most two letters
+/// added, removed, changed or swapped, and fewer than half of them.
+#[cfg(feature = "editor")]
+fn near_miss(key: &str, names: &[&'static str]) -> Option<&'static str> {
+    let key = key.to_lowercase();
+    names
+        .iter()
+        .map(|n| (distance(&key, n), *n))
+        .filter(|(d, n)| *d <= 2 && *d * 2 < n.chars().count())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}
+
+/// Edit distance counting a swap of two neighbouring letters as one edit.
+#[cfg(feature = "editor")]
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    if let Some(first) = d.first_mut() {
+        for (j, cell) in first.iter_mut().enumerate() {
+            *cell = j;
+        }
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// An item in the wrong list: when its fields are exactly those of another
+/// kind of item (all of that kind's required fields, nothing it lacks), say so
+/// once instead of naming every field as unknown.
+#[cfg(feature = "editor")]
+fn misplaced(members: &[Member], here: &Fields) -> Option<String> {
+    const KINDS: &[(&str, &Fields, &str)] = &[
+        (
+            "et steg",
+            &Step::FIELDS,
+            "Steg hører hjemme i «steps» under et nivå",
+        ),
+        ("et nivå", &Level::FIELDS, "Nivåer hører hjemme i «levels»"),
+        (
+            "en kontakt",
+            &Contact::FIELDS,
+            "Kontakter hører hjemme i «contacts» i indeksfilen",
+        ),
+        (
+            "en tjeneste",
+            &Service::FIELDS,
+            "Tjenester hører hjemme i «services»",
+        ),
+        (
+            "et verktøy",
+            &Tool::FIELDS,
+            "Verktøy hører hjemme i «tools»",
+        ),
+        (
+            "en lovhenvisning",
+            &Law::FIELDS,
+            "Lovhenvisninger hører hjemme i «laws»",
+        ),
+        ("en rolle", &Role::FIELDS, "Roller hører hjemme i «roles»"),
+        (
+            "et svar",
+            &Answer::FIELDS,
+            "Svar hører hjemme i «answers» under et spørsmål",
+        ),
+        (
+            "en side",
+            &Page::FIELDS,
+            "Sider hører hjemme i «publication» under «kommune» eller «etat»",
+        ),
+        (
+            "en beslutning",
+            &Decision::FIELDS,
+            "Beslutninger hører hjemme i «decisions» under et steg",
+        ),
+        (
+            "en tjenestemerknad",
+            &ServiceNote::FIELDS,
+            "Tjenestemerknader hører hjemme i «service_notes» under et steg",
+        ),
+    ];
+    let fits = |f: &Fields| {
+        members.iter().all(|m| f.names.contains(&m.key.as_str()))
+            && f.names
+                .iter()
+                .zip(f.required)
+                .all(|(n, r)| !r || members.iter().any(|m| m.key == *n))
+    };
+    KINDS
+        .iter()
+        .find(|(_, f, _)| !std::ptr::eq(*f, here) && f.names != here.names && fits(f))
+        .map(|(what, _, home)| format!("Dette ser ut som {what}. {home}. Flytt det dit."))
 }

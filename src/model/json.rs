@@ -141,6 +141,67 @@ pub fn format_path(path: &[Seg]) -> String {
     out
 }
 
+/// [`format_path`], naming each list item that has an `id` (or, for a service
+/// note, a `service`) in `tree` by it: `levels[niva-1].steps[n1-planlegging].who`.
+/// Items without one keep their index.
+pub fn format_path_in(tree: &Value, path: &[Seg]) -> String {
+    format_path_cached(tree, path, &mut Repeats::default())
+}
+
+/// Per list (by address) the ids it holds more than once, so that naming many
+/// paths into one tree stays linear ([`format_path_in`] alone scans each list).
+#[derive(Default)]
+pub struct Repeats(std::collections::HashMap<usize, std::collections::HashSet<String>>);
+
+/// [`format_path_in`] with a cache of each list's repeated ids.
+pub fn format_path_cached(tree: &Value, path: &[Seg], repeats: &mut Repeats) -> String {
+    let mut out = String::new();
+    let mut here = Some(tree);
+    for seg in path {
+        match seg {
+            Seg::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+                here = here.and_then(|v| v.get(k));
+            }
+            Seg::Index(i) => {
+                let items = match here.map(|v| &v.kind) {
+                    Some(Kind::Array(items)) => items.as_slice(),
+                    _ => &[],
+                };
+                let item = items.get(*i);
+                fn name_of(v: &Value) -> Option<&str> {
+                    v.get("id")
+                        .or_else(|| v.get("service"))
+                        .and_then(Value::as_str)
+                        .filter(|s| !s.is_empty())
+                }
+                // A repeated id names nothing: the index says which one.
+                let repeated = repeats.0.entry(items.as_ptr() as usize).or_insert_with(|| {
+                    let mut seen = std::collections::HashSet::new();
+                    items
+                        .iter()
+                        .filter_map(name_of)
+                        .filter(|n| !seen.insert(*n))
+                        .map(str::to_string)
+                        .collect()
+                });
+                let name = item.and_then(name_of).filter(|n| !repeated.contains(*n));
+                out.push('[');
+                match name {
+                    Some(id) => out.push_str(id),
+                    None => out.push_str(&i.to_string()),
+                }
+                out.push(']');
+                here = item;
+            }
+        }
+    }
+    out
+}
+
 /// Parses one JSON document (a leading byte-order mark is allowed).
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     parse_source(text, 0)

@@ -31,6 +31,7 @@ pub fn section_keys(section: Section) -> &'static [&'static str] {
             "services",
             "tools",
             "laws",
+            "sources",
             "roles",
         ],
     }
@@ -55,6 +56,7 @@ pub const TEXT_FIELDS: &[&str] = &[
     "name",
     "note",
     "now",
+    "publisher",
     "purpose",
     "routines",
     "summary",
@@ -83,8 +85,19 @@ pub fn parts_needed(index: &Content, sections: &[Section], lang: &str) -> Vec<Pa
 /// Merges the parts into the index (see the module doc). `parts` pairs each part
 /// with its parsed file; parse part n with `json::parse_source(text, n)` (n from 1)
 /// so problems name the right file. A document without parts passes through unchanged.
-pub fn merge_parts(mut index: Value, parts: Vec<(Part, Value)>) -> Result<Value, Vec<Problem>> {
+pub fn merge_parts(index: Value, parts: Vec<(Part, Value)>) -> Result<Value, Vec<Problem>> {
+    match merge_all(index, parts) {
+        (Some(v), problems) if problems.is_empty() => Ok(v),
+        (_, problems) => Err(problems),
+    }
+}
+
+/// [`merge_parts`] that goes on past a problem: the document as far as it could
+/// be joined (what did not fit is left out), with every problem found, so a
+/// checker can still check the rest. `None` when a part is not an object at all.
+pub fn merge_all(mut index: Value, parts: Vec<(Part, Value)>) -> (Option<Value>, Vec<Problem>) {
     let mut problems = Vec::new();
+    let mut broken = false;
     let (bases, overlays): (Vec<_>, Vec<_>) =
         parts.into_iter().partition(|(p, _)| p.lang.is_none());
     if let Kind::Object(members) = &mut index.kind {
@@ -93,6 +106,7 @@ pub fn merge_parts(mut index: Value, parts: Vec<(Part, Value)>) -> Result<Value,
     for (part, value) in bases {
         let Kind::Object(members) = value.kind else {
             problems.push(not_object(&value, &part));
+            broken = true;
             continue;
         };
         for m in members {
@@ -121,6 +135,7 @@ pub fn merge_parts(mut index: Value, parts: Vec<(Part, Value)>) -> Result<Value,
         let lang = part.lang.clone().unwrap_or_default();
         let Kind::Object(members) = value.kind else {
             problems.push(not_object(&value, &part));
+            broken = true;
             continue;
         };
         for m in members {
@@ -142,11 +157,7 @@ pub fn merge_parts(mut index: Value, parts: Vec<(Part, Value)>) -> Result<Value,
             }
         }
     }
-    if problems.is_empty() {
-        Ok(index)
-    } else {
-        Err(problems)
-    }
+    ((!broken).then_some(index), problems)
 }
 
 fn problem_at(value: &Value, path: &[Seg], message: String) -> Problem {
@@ -158,6 +169,7 @@ fn problem_at(value: &Value, path: &[Seg], message: String) -> Problem {
         message,
         fatal: false,
         source: value.source,
+        gate: None,
     }
 }
 
@@ -241,7 +253,8 @@ fn overlay(
                     None => (n < base_items.len()).then_some(n),
                 };
                 match (found, item_key(&item)) {
-                    (Some(i), _) => overlay(&mut base_items[i], item, field, lang, p, problems),
+                    // An item is no text, whatever its list is called ("kommune" is both).
+                    (Some(i), _) => overlay(&mut base_items[i], item, "", lang, p, problems),
                     (None, Some((k, v))) => problems.push(problem_at(
                         &item,
                         &p,

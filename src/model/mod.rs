@@ -28,8 +28,10 @@ pub mod problem;
 pub mod rich;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod template;
 pub mod types;
 
 pub use check::{load_split, load_str, Checked};
-pub use problem::{Problem, Severity};
+pub use problem::{Gate, Problem, Severity};
 pub use types::*;

@@ -33,6 +33,44 @@ pub struct Problem {
     pub fatal: bool,
     /// Which file: 0 is the main (or index) file, `n` is the n-th part given to the merge.
     pub source: u16,
+    /// Set when this blocks publishing though it is only a warning (`bti-check --publish`).
+    pub gate: Option<Gate>,
+}
+
+/// Why content is not ready to publish, as `bti-check --publish` groups it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Gate {
+    /// An item marked `"status": "utkast"`.
+    Draft,
+    /// A text with PLASSHOLDER, TODO, XXX or "fyll inn".
+    Placeholder,
+    /// A law reference without `last_checked`, or marked as a draft.
+    Law,
+    /// `meta.example` is set.
+    Example,
+    /// A language not marked as reviewed.
+    Language,
+}
+
+impl Gate {
+    pub const ALL: [Gate; 5] = [
+        Gate::Draft,
+        Gate::Placeholder,
+        Gate::Law,
+        Gate::Example,
+        Gate::Language,
+    ];
+
+    /// The group's heading in the publish list.
+    pub fn title(self) -> &'static str {
+        match self {
+            Gate::Draft => "Utkast",
+            Gate::Placeholder => "Plassholdere",
+            Gate::Law => "Lovhenvisninger som ikke er sjekket",
+            Gate::Example => "Eksempelinnhold",
+            Gate::Language => "Språk som ikke er gjennomgått",
+        }
+    }
 }
 
 impl Problem {
@@ -52,12 +90,17 @@ impl Problem {
         };
         Problem {
             severity,
-            path: json::format_path(path),
+            // Items by id for editors; the citizen guide's build keeps indices.
+            path: match tree {
+                Some(t) if cfg!(feature = "editor") => json::format_path_in(t, path),
+                _ => json::format_path(path),
+            },
             line: pos.line,
             column: pos.column,
             message,
             fatal: false,
             source,
+            gate: None,
         }
     }
 

@@ -99,6 +99,8 @@ content_struct! {
         pub services: Vec<Service> => handbook,
         pub tools: Vec<Tool> => handbook,
         pub laws: Vec<Law> => handbook,
+        /// References that are not laws: reports, national guides.
+        pub sources: Vec<Source> => handbook,
         /// Roles (stafettholder, …), arenas (drøftingsteam, ansvarsgruppe, …) and systems (stafettlogg).
         pub roles: Vec<Role> => handbook,
         /// The citizen guide "Bekymret for noen?". Absent in a handbook-only publication.
@@ -175,7 +177,7 @@ content_struct! {
 }
 
 content_struct! {
-    pub struct Contact {
+    pub item struct Contact {
         pub id: String => required,
         pub name: Text => required,
         /// Norwegian phone number as people write it ("116 111", "22 40 00 40", "+47 …").
@@ -189,9 +191,61 @@ content_struct! {
         pub note: Option<Text> => optional,
         /// `national` numbers stay dialable in example content; `local` ones do not. Default `local`.
         pub scope: Scope => default,
-        /// Set when a fact here is not confirmed; listed as a warning for the editor.
-        pub editor_note: Option<String> => optional,
+        /// Where to go or write, as parts (the free-text `note` may say more).
+        /// Read by builds with the handbook only, until the guide shows it.
+        pub address: Option<Address> => handbook,
+        /// Opening hours as data, one line per set of days (`hours` stays for words).
+        pub opening_hours: Vec<Opening> => handbook,
     }
+}
+
+content_struct! {
+    /// A postal or visiting address.
+    pub struct Address {
+        /// Street and number, or a post-office box ("Postboks 1").
+        pub street: Option<String> => optional,
+        /// Four digits, e.g. "9999".
+        pub postal_code: String => required,
+        pub city: String => required,
+    }
+}
+
+content_struct! {
+    /// When a contact is open on some days of the week.
+    pub struct Opening {
+        pub days: Vec<Weekday> => required,
+        /// `HH:MM`, e.g. "08:00".
+        pub opens: String => required,
+        /// `HH:MM`, after `opens` ("24:00" for midnight).
+        pub closes: String => required,
+    }
+}
+
+/// A day of the week, in Norwegian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Weekday {
+    Mandag,
+    Tirsdag,
+    Onsdag,
+    Torsdag,
+    Fredag,
+    #[serde(rename = "lørdag")]
+    Lordag,
+    #[serde(rename = "søndag")]
+    Sondag,
+}
+
+/// How far an item is: an editor's mark, never shown to readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// A draft: facts not confirmed or text not finished. Blocks publishing.
+    Utkast,
+    /// Ready (the same as leaving `status` out).
+    Klar,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -205,7 +259,7 @@ pub enum Scope {
 
 content_struct! {
     /// A titled page of rich text, used for the kommunenivå and etatsnivå.
-    pub struct Page {
+    pub item struct Page {
         pub id: String => required,
         pub title: Text => required,
         /// Rich text.
@@ -227,7 +281,7 @@ content_struct! {
 content_struct! {
     /// One level of the grunnmodell (0: clarify the worry, 1: inside one service,
     /// 2: two services, 3: many services).
-    pub struct Level {
+    pub item struct Level {
         pub id: String => required,
         /// 0, 1, 2 or 3; the levels must come in this order.
         pub number: u8 => required,
@@ -244,7 +298,7 @@ content_struct! {
 }
 
 content_struct! {
-    pub struct Step {
+    pub item struct Step {
         pub id: String => required,
         pub title: Text => required,
         /// Rich text: what is done in this step.
@@ -259,6 +313,8 @@ content_struct! {
         pub laws: Vec<String> => default,
         /// Ids of roles and arenas involved.
         pub roles: Vec<String> => default,
+        /// Ids of other references (reports, national guides) behind this step.
+        pub sources: Vec<String> => skip_empty,
         /// A time limit in words, e.g. "Innen 14 dager".
         pub deadline: Option<Text> => optional,
         /// Decisions that lead onward from this step (usually on the last step).
@@ -274,7 +330,18 @@ content_struct! {
         pub label: Text => required,
         /// Id of the level the case moves to; absent means the case is closed.
         pub to_level: Option<String> => optional,
+        /// What the decision sets off besides the level, e.g. a report to barnevernet.
+        pub action: Option<DecisionAction> => optional,
     }
+}
+
+/// Something a decision sets off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum DecisionAction {
+    /// Send a bekymringsmelding (a report of concern) to barnevernet.
+    Bekymringsmelding,
 }
 
 content_struct! {
@@ -301,7 +368,7 @@ pub enum ServiceGroup {
 }
 
 content_struct! {
-    pub struct Service {
+    pub item struct Service {
         pub id: String => required,
         pub name: Text => required,
         pub group: ServiceGroup => required,
@@ -320,21 +387,25 @@ content_struct! {
         pub label: Text => required,
         /// https:, http:, tel:, mailto: or a relative URL.
         pub href: String => required,
+        /// Language of the linked document, when it is not bokmål (e.g. "en").
+        pub lang: Option<String> => optional,
     }
 }
 
 content_struct! {
-    pub struct Tool {
+    pub item struct Tool {
         pub id: String => required,
         pub title: Text => required,
         /// Rich text.
         pub description: Text => required,
         pub document: Option<Link> => optional,
+        /// More documents, e.g. the same letter in several languages (`lang` on each).
+        pub documents: Vec<Link> => skip_empty,
     }
 }
 
 content_struct! {
-    pub struct Law {
+    pub item struct Law {
         pub id: String => required,
         /// The act's name, e.g. "Barnevernsloven".
         pub act: Text => required,
@@ -348,9 +419,35 @@ content_struct! {
         pub url: String => required,
         /// When someone last checked the reference against Lovdata, `YYYY-MM-DD`.
         pub last_checked: Option<String> => optional,
-        /// What the editor must check before relying on this reference. Shown as a warning.
-        pub editor_note: Option<String> => optional,
     }
+}
+
+content_struct! {
+    /// A reference that is not a law: a report, a national guide.
+    pub item struct Source {
+        pub id: String => required,
+        pub kind: SourceKind => required,
+        pub title: Text => required,
+        /// Who published it, e.g. "Helsedirektoratet".
+        pub publisher: Option<Text> => optional,
+        /// Rich text: what it says that matters here.
+        pub summary: Option<Text> => optional,
+        /// Web address (https: or http:).
+        pub url: String => required,
+        /// When someone last checked the link and the summary, `YYYY-MM-DD`.
+        pub last_checked: Option<String> => optional,
+    }
+}
+
+/// What kind of reference a [`Source`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A national guide (veileder), e.g. from Helsedirektoratet or Bufdir.
+    Veileder,
+    Rapport,
+    Annet,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -366,7 +463,7 @@ pub enum RoleKind {
 }
 
 content_struct! {
-    pub struct Role {
+    pub item struct Role {
         pub id: String => required,
         pub kind: RoleKind => required,
         pub title: Text => required,
@@ -407,7 +504,7 @@ impl Node {
 }
 
 content_struct! {
-    pub struct Question {
+    pub item struct Question {
         pub id: String => required,
         /// The question, short and plain.
         pub title: Text => required,
@@ -418,7 +515,7 @@ content_struct! {
 }
 
 content_struct! {
-    pub struct Answer {
+    pub item struct Answer {
         pub id: String => required,
         pub label: Text => required,
         /// Id of the node this answer leads to.
@@ -427,7 +524,7 @@ content_struct! {
 }
 
 content_struct! {
-    pub struct ResultNode {
+    pub item struct ResultNode {
         pub id: String => required,
         pub title: Text => required,
         /// Show the calm "Du trenger ikke være sikker" message. Default `false`.
@@ -491,7 +588,7 @@ impl ResultNode {
 }
 
 content_struct! {
-    pub struct Term {
+    pub item struct Term {
         pub id: String => required,
         pub term: Text => required,
         /// Rich text.

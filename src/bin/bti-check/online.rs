@@ -145,6 +145,7 @@ pub fn check(found: &[Found], source: u16) -> Vec<Problem> {
                 message,
                 fatal: false,
                 source,
+                gate: None,
             });
         }
     }
