@@ -7,8 +7,11 @@ cd "$(dirname "$0")/.."
 # 151: the compact emergency block, the danger line and the loader that finds its
 # files (issues 11 and 15, +2.7 KB together) took the path from 147.6 to 150.3 KB.
 # 152: the loader's content prefetch and reserved room (issue 14, +0.9 KB) took it
-# to 151.1 KB. Issue 14's target is 130 KB; see the README's "Speed" section.
-budget_kb=${BTI_SIZE_BUDGET_KB:-152}
+# to 151.1 KB. 154: the template's draft marks and model additions (issue 12,
+# +1.6 KB of its allowed 3 KB) and the Reducible state, shared guide and
+# memoised rich text (issue 10, +0.9 KB) took it to 153.9 KB.
+# Issue 14's target is 130 KB; see the README's "Speed" section.
+budget_kb=${BTI_SIZE_BUDGET_KB:-154}
 staff_budget_kb=${BTI_STAFF_BUDGET_KB:-260}
 fail=0
 measure() { # label, budget KB, files…
