@@ -2,7 +2,9 @@
 
 use std::process::Command;
 
-const MINIMAL: &str = include_str!("fixtures/minimal.json");
+#[path = "support/fixture.rs"]
+mod fixture;
+use fixture::{errors, with, MINIMAL};
 
 /// Runs bti-check on one file with these bytes; exit code and output.
 fn check_bytes(name: &str, bytes: &[u8]) -> (i32, String) {
@@ -43,29 +45,10 @@ fn invalid_utf8_is_reported_at_its_line_and_column() {
     assert_eq!(out, "testby.json:4:21: error: Filen er ikke gyldig UTF-8 her. Lagre den som UTF-8 (ikke Latin-1 eller Windows-1252), og rett tegnet på dette stedet.\nbti-check: 1 feil, 0 advarsler i 1 fil(er)\n");
 }
 
-use bti_veileder::model::check::{self, Checked};
-use bti_veileder::model::Severity;
+use bti_veileder::model::check;
 
-fn with(edits: &[(&str, &str)]) -> String {
-    let mut text = MINIMAL.to_string();
-    for (from, to) in edits {
-        assert!(text.contains(from), "fixture lacks {from:?}");
-        text = text.replacen(from, to, 1);
-    }
-    text
-}
-
-fn errors(checked: &Checked) -> Vec<(String, String)> {
-    checked
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .map(|p| (p.path.clone(), p.message.clone()))
-        .collect()
-}
-
-fn pair(path: &str, message: &str) -> (String, String) {
-    (path.to_string(), message.to_string())
+fn pair<'a>(path: &'a str, message: &'a str) -> (&'a str, &'a str) {
+    (path, message)
 }
 
 #[test]
@@ -74,7 +57,8 @@ fn a_near_miss_of_an_allowed_field_asks_mente_du() {
         "\"description\": \"Skjema for samtykke.\"",
         "\"descripton\": \"Skjema for samtykke.\"",
     )]);
-    let e = errors(&check::load_str(&text));
+    let checked = check::load_str(&text);
+    let e = errors(&checked);
     assert_eq!(e[0], pair("tools[samtykke].descripton", "Ukjent felt «descripton»: mente du «description»? Rett navnet. Tillatte felt her: id, title, description, document, documents, editor_note, status, valid_from. Elementet tools[samtykke] blir ikke vist før dette er rettet."));
 }
 
@@ -116,7 +100,8 @@ fn every_unknown_field_of_a_guide_node_is_reported_in_one_run() {
         "\"id\": \"ring-alarm\",",
         "\"id\": \"ring-alarm\", \"farge\": \"rød\", \"ikon\": \"telefon\",",
     )]);
-    let e = errors(&check::load_str(&text));
+    let checked = check::load_str(&text);
+    let e = errors(&checked);
     assert_eq!(e[0], pair("guide.nodes[ring-alarm].farge", "Ukjent felt «farge». Rett navnet, eller fjern feltet hvis det ikke hører hjemme her. Tillatte felt her: id, title, not_sure_ok, topics, now, contacts, what_happens, talk, alternatives, editor_note, status, valid_from."));
     assert_eq!(e[1].0, "guide.nodes[ring-alarm].ikon");
 }

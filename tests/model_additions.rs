@@ -3,28 +3,12 @@
 //! documents, a decision that sends a report to barnevernet, and references
 //! that are not laws.
 
-use bti_veileder::model::check::{self, Checked};
+use bti_veileder::model::check;
 use bti_veileder::model::{DecisionAction, SourceKind, Weekday};
 
-const MINIMAL: &str = include_str!("fixtures/minimal.json");
-
-fn with(edits: &[(&str, &str)]) -> String {
-    let mut text = MINIMAL.to_string();
-    for (from, to) in edits {
-        assert!(text.contains(from), "fixture lacks {from:?}");
-        text = text.replacen(from, to, 1);
-    }
-    text
-}
-
-fn errors(checked: &Checked) -> Vec<(&str, &str)> {
-    checked
-        .problems
-        .iter()
-        .filter(|p| p.is_error())
-        .map(|p| (p.path.as_str(), p.message.as_str()))
-        .collect()
-}
+#[path = "support/fixture.rs"]
+mod fixture;
+use fixture::{errors, with};
 
 const BARNEVERN: &str = "\"email\": \"barnevern@test.kommune.no\"";
 

@@ -9,16 +9,9 @@ use std::process::Command;
 use bti_veileder::model::check::{self, Checked};
 use bti_veileder::model::{load_split, Gate, Part, Problem, Severity};
 
-const MINIMAL: &str = include_str!("fixtures/minimal.json");
-
-fn with(edits: &[(&str, &str)]) -> String {
-    let mut text = MINIMAL.to_string();
-    for (from, to) in edits {
-        assert!(text.contains(from), "fixture lacks {from:?}");
-        text = text.replacen(from, to, 1);
-    }
-    text
-}
+#[path = "support/fixture.rs"]
+mod fixture;
+use fixture::with;
 
 fn at<'a>(checked: &'a Checked, path: &str) -> &'a Problem {
     checked
