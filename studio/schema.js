@@ -21,7 +21,8 @@ export function types(schema) {
   const out = { Content: schema };
   for (const [name, def] of Object.entries(schema.definitions)) {
     if (name === 'Node') {
-      for (const alt of def.oneOf) {
+      // The schema gives the guide node as anyOf (earlier oneOf) of question and result.
+      for (const alt of def.oneOf || def.anyOf || []) {
         const t = alt.properties.type.enum[0];
         out[t === 'question' ? 'Question' : 'Result'] = alt;
       }

@@ -12,9 +12,13 @@ function load(base) {
 }
 
 self.onmessage = async (e) => {
-  const { id, base, names, texts } = e.data;
+  const { id, base, names, texts } = e.data; // or { id, base, lix: { text, section } }
   try {
     const m = await load(base);
+    if (e.data.lix) {
+      self.postMessage({ id, answer: m.studioLix(e.data.lix.text, e.data.lix.section) });
+      return;
+    }
     if (!names) {
       self.postMessage({ id, ready: true });
       return;

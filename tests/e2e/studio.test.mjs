@@ -17,7 +17,7 @@ const PARTS = fs.readdirSync(CONTENT).filter((f) => /^eksempel-kommune\..+\.json
 const INDEX = fs.readFileSync(path.join(CONTENT, 'eksempel-kommune.json'), 'utf8');
 
 // The studio's own files and the widget's: nothing else may be asked for.
-const ALLOWED = /^\/pkg\/(redaktor(-editor|-forhandsvisning|-worker)?\.(html|js|css)|bti-(core|guide)(_bg\.wasm|\.js)|bti-veileder\.(js|css)|bti-handbook\.css|i18n\/[a-z]+\.json)$/;
+const ALLOWED = /^\/pkg\/(redaktor(-editor|-forhandsvisning|-worker)?\.(html|js|css)|bti-(core|guide)(_bg\.wasm|\.js)|bti-veileder\.(js|css)|bti-handbook\.css|i18n\/[a-z]+\.json|mal\/bti-mal(\.[a-z]+)*\.json)$/;
 
 /** Counts every write to storage, in the page and in the preview frame. */
 function storageSpy() {
@@ -273,22 +273,25 @@ test('studio: Ny fil, save in place through the File System Access API, tidy for
         },
       }];
     });
+    // Ny fil: an overlay of the national template (tests/e2e/studio-template.test.mjs has the rest).
     await page.getByRole('button', { name: 'Ny fil' }).click();
     await poll(async () => /advarsler/.test(await page.locator('#status').textContent()), 'the new file to be checked');
     assert.ok(await page.locator('#problems button', { hasText: 'Plassholder' }).count() > 20, 'the placeholders are flagged');
     await previewDone(page);
     await expectVisible(previewFrame(page).getByRole('heading', { name: 'Hvem er du bekymret for?' }), 'the new file in the preview');
-    // "Vis i forhåndsvisning" on a step switches to the handbook and opens that step.
-    await placeCursor(page, '"id": "undre"');
+    // "Vis i forhåndsvisning" on a step (here in the template's tab) switches to the handbook and opens that step.
+    await page.getByRole('tab', { name: /^mal\/bti-mal\.handbook\.json/ }).click();
+    await placeCursor(page, '"id": "n0-undring"');
     await page.getByRole('button', { name: 'Vis i forhåndsvisning' }).click();
     await previewDone(page);
     assert.ok(await page.getByRole('radio', { name: 'Ansatt, håndbok' }).isChecked());
-    await expectVisible(previewFrame(page).getByRole('heading', { name: 'Undre seg' }), 'the step in the handbook preview');
+    await expectVisible(previewFrame(page).getByRole('heading', { name: 'Undring' }), 'the step in the handbook preview');
     const { violations, summary } = await runAxe(page);
     assert.equal(violations.length, 0, `axe found ${violations.length} violation(s):\n${summary}`);
 
     // Open through the picker, edit in the form, save in place (Ctrl+S).
-    const text = await editorText(page);
+    // The small file with every section (the start when no template is next to the page).
+    const text = JSON.stringify(JSON.parse(fs.readFileSync(path.join(ROOT, 'studio', 'ny-fil.json'), 'utf8')), null, 2) + '\n';
     await page.evaluate((t) => { window.__startText = t; }, text);
     await page.getByRole('button', { name: 'Åpne filer' }).click();
     await poll(async () => (await page.locator('#save-state').textContent()) === 'Alt er lagret.', 'the picked file to open');
