@@ -257,34 +257,43 @@ pub struct Readability {
 impl Readability {
     /// `{"words", "long_words", "sentences", "score" (one decimal, or null), "limit", "min_words"}`.
     pub fn to_json(&self) -> String {
-        let score = self
-            .score
-            .map_or_else(|| "null".to_string(), |s| format!("{:.1}", s));
+        // Tenths as whole numbers: formatting a float would add ~20 KB to the wasm.
+        let score = self.score.map_or_else(
+            || "null".to_string(),
+            |s| {
+                let tenths = (s * 10.0).round() as u64;
+                format!("{}.{}", tenths / 10, tenths % 10)
+            },
+        );
         format!(
             "{{\"words\":{},\"long_words\":{},\"sentences\":{},\"score\":{score},\"limit\":{},\"min_words\":{}}}",
             self.counts.words,
             self.counts.long_words,
             self.counts.sentences,
-            self.limit,
+            self.limit.round() as u64,
             lix::MIN_WORDS
         )
     }
 }
 
-/// LIX of `text`, a text in the top-level section `section` (e.g. "guide",
-/// "levels"), with the limit the checker applies there.
-pub fn readability(text: &str, section: &str) -> Readability {
+/// LIX of `text`, the value of the field `field` (e.g. "body") in the top-level
+/// section `section` (e.g. "guide", "levels"), with the limit the checker
+/// applies there; `None` when the field holds no text (an id, a date, a URL).
+pub fn readability(text: &str, section: &str, field: &str) -> Option<Readability> {
+    if !merge::TEXT_FIELDS.contains(&field) {
+        return None;
+    }
     let counts = lix::counts(text);
     let limit = if HANDBOOK_SECTIONS.contains(&section) {
         check::LIX_HANDBOOK
     } else {
         check::LIX_CITIZEN
     };
-    Readability {
+    Some(Readability {
         counts,
         score: lix::score(text),
         limit,
-    }
+    })
 }
 
 /// The merged document of `check_files`, or the problems' messages when it cannot be shown.
@@ -361,11 +370,12 @@ mod exports {
         super::check_files(&names, &texts).to_json()
     }
 
-    /// LIX of the text under the cursor (`section`: the top-level key it is in);
-    /// returns JSON text (see `Readability::to_json`).
+    /// LIX of the text under the cursor (`section`: the top-level key it is in,
+    /// `field`: the key it is the value of); returns JSON text (see
+    /// `Readability::to_json`), or `null` when the field holds no text.
     #[wasm_bindgen(js_name = studioLix)]
-    pub fn studio_lix(text: &str, section: &str) -> String {
-        super::readability(text, section).to_json()
+    pub fn studio_lix(text: &str, section: &str, field: &str) -> String {
+        super::readability(text, section, field).map_or_else(|| "null".into(), |r| r.to_json())
     }
 
     /// The merged document as JSON text, as the widget would merge it; an error

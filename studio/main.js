@@ -452,12 +452,16 @@ function textAtCursor() {
   const path = pathAt(tree, state.doc, node.from + 1);
   const last = path[path.length - 1];
   // A text with languages in it ({ "nb": …, "nn": … }), else the file's language.
-  let lang = typeof last === 'string' && /^[a-z]{2,3}$/.test(last) ? last : null;
+  const keyed = typeof last === 'string' && last in LANG_NAMES;
+  let lang = keyed ? last : null;
   if (!lang) {
     const part = partsOf(textOf(0)).find((p) => baseName(p.src) === baseName(files[active].name));
     lang = (part && part.lang) || 'nb';
   }
-  return { text, section: typeof path[0] === 'string' ? path[0] : '', lang };
+  // The field the text is the value of: the last key before a language key.
+  const keys = path.filter((k) => typeof k === 'string');
+  const field = keys[keys.length - (keyed ? 2 : 1)] || '';
+  return { text, section: typeof path[0] === 'string' ? path[0] : '', field, lang };
 }
 
 async function showLix() {
@@ -481,10 +485,9 @@ async function showLix() {
     return;
   }
   if (seq !== lixSeq) return;
-  if (r.words === 0) {
+  if (r === null) {
     // An id, a date, a number or an address: no text to read.
     out.textContent = 'Lesbarhet (LIX): sett markøren i en tekst.';
-    out.dataset.kind = '';
     return;
   }
   const who = r.limit === 45 ? 'håndboken' : 'tekster til innbyggere';

@@ -12,11 +12,11 @@ function load(base) {
 }
 
 self.onmessage = async (e) => {
-  const { id, base, names, texts } = e.data; // or { id, base, lix: { text, section } }
+  const { id, base, names, texts } = e.data; // or { id, base, lix: { text, section, field } }
   try {
     const m = await load(base);
     if (e.data.lix) {
-      self.postMessage({ id, answer: m.studioLix(e.data.lix.text, e.data.lix.section) });
+      self.postMessage({ id, answer: m.studioLix(e.data.lix.text, e.data.lix.section, e.data.lix.field) });
       return;
     }
     if (!names) {

@@ -363,7 +363,7 @@ fn the_report_groups_what_blocks_publishing_as_bti_check_publish_does() {
 #[test]
 fn readability_of_the_text_under_the_cursor_uses_the_checkers_rules_and_limits() {
     let text = "Dette er en ganske vanlig setning med mange ord som ikke er veldig lange, og den fortsetter litt til her.";
-    let r = bti_veileder::studio::readability(text, "guide");
+    let r = bti_veileder::studio::readability(text, "guide", "text").unwrap();
     assert_eq!((r.counts.words, r.score, r.limit), (20, Some(30.0), 35.0));
     assert_eq!(
         r.to_json(),

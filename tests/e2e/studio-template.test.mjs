@@ -42,8 +42,9 @@ function storageSpy() {
   };
 }
 
-async function studio() {
-  const s = await openPage(env.browser, { viewport: { width: 1400, height: 1000 } });
+async function studio({ bypassCSP = false } = {}) {
+  // axe injects an inline script: only the test that runs it lifts the CSP.
+  const s = await openPage(env.browser, { viewport: { width: 1400, height: 1000 }, bypassCSP });
   await s.context.addInitScript(storageSpy);
   await s.context.addInitScript(() => { delete window.showOpenFilePicker; });
   s.asked = [];
@@ -88,7 +89,7 @@ test('studio template: Ny fil is an overlay of the national template, checked an
   const expected = publishGroups(path.join(dir, 'innhold.json'));
   assert.ok(expected.some((g) => g.startsWith('Plassholdere (')), `bti-check lists placeholders: ${expected}`);
 
-  const s = await studio();
+  const s = await studio({ bypassCSP: true });
   const { page } = s;
   try {
     await page.getByRole('button', { name: 'Ny fil' }).click();
@@ -212,7 +213,7 @@ test('studio: the LIX of the text under the cursor, with the limit of its sectio
     // A handbook text has the handbook's limit; this one is over it.
     assert.match(await at(hard.slice(0, 20), 0, /Grensen for håndboken er 45/), /: \d+(,\d)?, over grensen\. Grensen for håndboken er 45\./);
     // Nynorsk counts; English does not.
-    assert.match(await at(plain.slice(0, 20), 1, /Grensen for håndboken/), /: 30\. Grensen for håndboken er 45\./);
+    await at(plain.slice(0, 20), 1, /: 30\. Grensen for håndboken er 45\./);
     await at(plain.slice(0, 20), 2, /^Lesbarhet \(LIX\) regnes bare for bokmål og nynorsk\.$/);
     // A key is no text (each check below changes what the line said before).
     await at('"extends"', 0, /^Lesbarhet \(LIX\): sett markøren i en tekst\.$/);
