@@ -370,10 +370,12 @@ fn readability_of_the_text_under_the_cursor_uses_the_checkers_rules_and_limits()
         "{\"words\":20,\"long_words\":2,\"sentences\":1,\"score\":30.0,\"limit\":35,\"min_words\":20}"
     );
     assert_eq!(
-        bti_veileder::studio::readability(text, "levels").limit,
-        45.0
+        bti_veileder::studio::readability(text, "levels", "purpose").map(|r| r.limit),
+        Some(45.0)
     );
-    let short = bti_veileder::studio::readability("Ring 112 nå.", "contacts");
+    // An id, a URL or a date is no text, whatever it looks like.
+    assert_eq!(bti_veileder::studio::readability(text, "guide", "id"), None);
+    let short = bti_veileder::studio::readability("Ring 112 nå.", "contacts", "note").unwrap();
     assert_eq!((short.counts.words, short.score), (2, None));
     assert!(short.to_json().contains("\"score\":null"));
 }

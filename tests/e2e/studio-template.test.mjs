@@ -182,7 +182,7 @@ test('studio: the LIX of the text under the cursor, with the limit of its sectio
     extends: 'mal/bti-mal.json',
     template_version: VERSION,
     guide: { nodes: [{ id: 'q-lix', text: plain }] },
-    levels: [{ id: 'niva-1', intro: { nb: hard, nn: plain, en: plain } }],
+    levels: [{ id: 'niva-1', purpose: { nb: hard, nn: plain, en: plain } }],
     contacts: [{ id: 'kort', note: 'Ring 112 nå.' }],
   }, null, 2);
   const s = await studio();
