@@ -1,6 +1,7 @@
 // Builds the content studio into pkg/: redaktor.html with its script (CodeMirror 6
 // and studio/, bundled and minified by esbuild), its styles, and the preview
-// frame. Run by scripts/build.sh after the wasm builds; uses bti-core's exports.
+// frame. Run by scripts/build.sh after the wasm builds; the worker uses bti-studio's
+// exports (bti-core plus the template merge), the preview frame bti-core.
 import { build } from 'esbuild';
 import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
 

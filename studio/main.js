@@ -214,7 +214,7 @@ worker.onmessage = (e) => {
   else w.resolve(e.data);
 };
 worker.onerror = () => {
-  for (const w of waiting.values()) w.reject(new Error('bti-core.js eller bti-core_bg.wasm kunne ikke lastes'));
+  for (const w of waiting.values()) w.reject(new Error('bti-studio.js eller bti-studio_bg.wasm kunne ikke lastes'));
   waiting.clear();
 };
 function ask(message) {
@@ -396,7 +396,7 @@ function renderPublish() {
   const out = [];
   const status = para(left === 0
     ? 'Ja. Ingenting står i veien for publisering. Utvikleren publiserer med bti-check --publish.'
-    : `Nei, ${left} ${left === 1 ? 'ting står' : 'ting står'} igjen. Klikk på en linje for å gå dit.`);
+    : `Nei, ${left} ting står igjen. Klikk på en linje for å gå dit.`);
   status.id = 'publish-status';
   status.dataset.kind = left === 0 ? 'ok' : 'error';
   out.push(status);
@@ -951,7 +951,7 @@ function init() {
     }
   });
   applyMode();
-  loadCore().catch((err) => notice([`Sjekkeren kunne ikke starte: ${err.message}. Siden må åpnes fra en nettadresse (ikke som fil), og bti-core.js og bti-core_bg.wasm må ligge ved siden av redaktor.html.`], 'error'));
+  loadCore().catch((err) => notice([`Sjekkeren kunne ikke starte: ${err.message}. Siden må åpnes fra en nettadresse (ikke som fil), og bti-studio.js og bti-studio_bg.wasm må ligge ved siden av redaktor.html.`], 'error'));
 }
 
 init();

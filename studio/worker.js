@@ -3,8 +3,8 @@
 let core = null;
 function load(base) {
   if (!core) {
-    core = import(new URL('bti-core.js', base).href).then(async (m) => {
-      await m.default({ module_or_path: new URL('bti-core_bg.wasm', base).href });
+    core = import(new URL('bti-studio.js', base).href).then(async (m) => {
+      await m.default({ module_or_path: new URL('bti-studio_bg.wasm', base).href });
       return m;
     });
   }

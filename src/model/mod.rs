@@ -28,8 +28,8 @@ pub mod problem;
 pub mod rich;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
-// The studio (the `editor` build) merges overlays in the browser as bti-check does.
-#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+// The studio's wasm (feature `studio`) merges overlays in the browser as bti-check does.
+#[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
 pub mod template;
 pub mod types;
 
