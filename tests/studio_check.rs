@@ -155,10 +155,13 @@ fn the_new_file_shows_in_the_preview_and_every_placeholder_is_flagged() {
     assert_eq!(bad_phones, phones);
 }
 
+/// Open files as the studio gets them: (name, text).
+type Files = Vec<(String, String)>;
+
 /// The example kommune's overlay sources (`content/eksempel-kommune/`) with a
 /// stale stamp and an override of an id the template lacks, and the template's
 /// files as the studio names them when it fetches them from `pkg/mal/`.
-fn overlay_broken() -> (Vec<(String, String)>, Vec<(String, String)>) {
+fn overlay_broken() -> (Files, Files) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let read_dir = |dir: &Path| {
         let mut list: Vec<(String, String)> = std::fs::read_dir(dir)
