@@ -226,3 +226,20 @@ test('studio: the LIX of the text under the cursor, with the limit of its sectio
     await s.context.close();
   }
 });
+
+test('studio template: an overlay opened together with the template\'s own files keeps them, her parts first', async () => {
+  const { arrange } = await import('../../studio/files.js');
+  const read = (dir, f) => ({ name: f, text: fs.readFileSync(path.join(dir, f), 'utf8') });
+  const own = fs.readdirSync(OVERLAY).filter((f) => f.endsWith('.json')).map((f) => read(OVERLAY, f));
+  const mal = fs.readdirSync(MAL).filter((f) => f.endsWith('.json')).map((f) => read(MAL, f));
+  const { main, parts, messages } = arrange([...mal, ...own]);
+  assert.deepEqual(messages, []);
+  assert.equal(main.name, 'eksempel-kommune.json');
+  const names = parts.map((p) => p.name);
+  assert.equal(names.length, own.length - 1 + mal.length);
+  const at = names.indexOf('bti-mal.json');
+  assert.ok(names.slice(0, at).every((n) => n.startsWith('eksempel-kommune.')), names.join());
+  assert.ok(names.slice(at).every((n) => n.startsWith('bti-mal.')), names.join());
+  // Without the overlay, the template's index is a main file like any other.
+  assert.equal(arrange(mal).main.name, 'bti-mal.json');
+});
