@@ -22,6 +22,9 @@ build_core() { # out dir, name, cargo feature flags…
 }
 build_core pkg bti-guide --no-default-features
 build_core pkg bti-core
+# The content studio's checker (pkg/redaktor.html's worker only): bti-core plus the
+# template merge, so staff reading the handbook never download it.
+build_core pkg bti-studio --features studio
 # pkg-test/: the same widget with the test hooks (debugPanic, in-wasm timings,
 # window.__btiCores), for the browser tests and make bench only; never shipped.
 # Not wasm-opt'ed (its code runs as fast; only its size differs) to keep the build short.

@@ -10,6 +10,7 @@ const scripts = [
   ['pkg/print.js', false],
   ['pkg/bti-guide.js', true],
   ['pkg/bti-core.js', true],
+  ['pkg/bti-studio.js', true],
 ];
 for (const [file, module] of scripts) {
   const code = await readFile(file, 'utf8');

@@ -6,7 +6,11 @@ pub mod load;
 pub mod model;
 #[cfg(feature = "handbook")]
 pub mod search;
-#[cfg(feature = "editor")]
+// Native (bti-check's tests) and the studio's own wasm; never bti-core or bti-guide.
+#[cfg(all(
+    feature = "editor",
+    any(not(target_arch = "wasm32"), feature = "studio")
+))]
 pub mod studio;
 
 pub mod components;

@@ -37,12 +37,12 @@ export function role(text) {
     value = JSON.parse(text);
   } catch {
     // Broken JSON: guess from the keys, so the problem list can point at the error.
-    if (/"meta"\s*:|"parts"\s*:/.test(text)) return 'main';
+    if (/"meta"\s*:|"parts"\s*:|"extends"\s*:/.test(text)) return 'main';
     if (SECTION_KEYS.some((k) => text.includes(`"${k}"`))) return 'part';
     return /^\s*\{/.test(text) ? 'main' : 'other';
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'other';
-  if ('meta' in value || 'parts' in value) return 'main';
+  if ('meta' in value || 'parts' in value || 'extends' in value) return 'main';
   const keys = Object.keys(value).filter((k) => k !== '$schema');
   if (keys.length && keys.every((k) => SECTION_KEYS.includes(k))) return 'part';
   return 'other';
@@ -82,15 +82,29 @@ export function arrange(files) {
     }
     return { main: null, parts: [], messages };
   }
-  const [main, ...extra] = mains;
-  for (const m of extra) messages.push(`«${m.name}» ble ikke åpnet: bare én hovedfil kan være åpen om gangen, og «${main.name}» er åpnet.`);
-  const named = partsOf(main.text).map((p) => baseName(p.src));
+  // An overlay opened with the template it extends: the template's index is no second main file.
+  const main = mains.find((m) => extendsOf(m.text)) || mains[0];
+  const wanted = extendsOf(main.text);
+  const template = wanted ? mains.find((m) => m !== main && baseName(m.name) === baseName(wanted)) : null;
+  for (const m of mains) {
+    if (m !== main && m !== template) messages.push(`«${m.name}» ble ikke åpnet: bare én hovedfil kan være åpen om gangen, og «${main.name}» er åpnet.`);
+  }
+  const named = [main, template].filter(Boolean).flatMap((m) => partsOf(m.text).map((p) => baseName(p.src)));
   const kept = [];
   for (const p of parts) {
     if (named.includes(baseName(p.name))) kept.push(p);
     else messages.push(`«${p.name}» står ikke i «parts» i «${main.name}», og blir ikke åpnet. Legg den til i «parts», eller sjekk filnavnet.`);
   }
-  // In the order the index names them.
+  // In the order the index names them, the template's after her own.
   kept.sort((a, b) => named.indexOf(baseName(a.name)) - named.indexOf(baseName(b.name)));
-  return { main, parts: kept, messages };
+  const ownNames = partsOf(main.text).map((p) => baseName(p.src));
+  const own = kept.filter((p) => ownNames.includes(baseName(p.name)));
+  const theirs = kept.filter((p) => !own.includes(p));
+  return { main, parts: [...own, ...(template ? [template] : []), ...theirs], messages };
+}
+
+/** The template index an overlay `extends` (as written), or null. Reads broken JSON too. */
+export function extendsOf(text) {
+  const m = /^\s*\{[\s\S]*?"extends"\s*:\s*"([^"]+)"/.exec(text);
+  return m ? m[1] : null;
 }

@@ -14,7 +14,7 @@ import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { json } from '@codemirror/lang-json';
 import schema from '../content/schema.json';
 import newFile from './ny-fil.json';
-import { decode, arrange } from './files.js';
+import { decode, arrange, extendsOf, partsOf, baseName } from './files.js';
 import { fieldsOf, typeAt } from './schema.js';
 import { FIELDS } from './fields.js';
 import { pathAt, nodeAt, setChange } from './jsonedit.js';
@@ -25,8 +25,9 @@ const LANG_NAMES = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English', ar: 'العر�
 const HANDBOOK_KEYS = ['publication', 'levels', 'services', 'tools', 'laws', 'roles'];
 const GUIDE_KEYS = ['guide', 'glossary'];
 const ITEM_TYPES = Object.keys(FIELDS).filter((t) => t !== 'Content');
+const TEMPLATE = 'bti-mal.json';
 
-/** Open files: the main file first. { name, state, saved, handle, diagnostics } */
+/** Open files: the main file first. { name, state, saved, handle, diagnostics, template } */
 let files = [];
 let active = 0;
 let core = null;
@@ -53,7 +54,7 @@ window.__studio = { timing, get report() { return report; }, get view() { return
 // ---------- editor ----------
 
 const readOnly = new Compartment();
-function extensions(lineBreak = '\n') {
+function extensions(lineBreak = '\n', fixed = false) {
   return [
     // Keeps a Windows file's CRLF line ends: the file is saved as it was written.
     EditorState.lineSeparator.of(lineBreak),
@@ -65,7 +66,7 @@ function extensions(lineBreak = '\n') {
     keymap.of([...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap]),
     // tabindex: axe counts the scroller's content as focusable only with it (contenteditable alone is not enough for it).
     EditorView.contentAttributes.of({ 'aria-label': 'JSON-innholdet i filen', spellcheck: 'false', tabindex: '0' }),
-    readOnly.of(EditorState.readOnly.of(false)),
+    readOnly.of(EditorState.readOnly.of(fixed)),
     EditorView.updateListener.of((u) => {
       if (u.docChanged) {
         timing.lastInput = performance.now();
@@ -73,6 +74,7 @@ function extensions(lineBreak = '\n') {
         updateSaveState();
         if (!u.transactions.some((t) => t.isUserEvent('input.form'))) scheduleForm(true);
       } else if (u.selectionSet) scheduleForm(false);
+      if (u.docChanged || u.selectionSet) scheduleLix();
     }),
   ];
 }
@@ -94,7 +96,7 @@ function mountEditor() {
 
 // sliceDoc, not doc.toString(): it joins lines with the file's own line break.
 const textOf = (i) => (i === active ? view.state : files[i].state).sliceDoc();
-const dirty = (i) => textOf(i) !== files[i].saved;
+const dirty = (i) => !files[i].template && textOf(i) !== files[i].saved;
 
 // ---------- opening ----------
 
@@ -140,8 +142,9 @@ function load(list) {
     name: f.name,
     handle: f.handle || null,
     saved: f.bom ? null : f.text,
-    state: EditorState.create({ doc: f.text, extensions: extensions(f.text.includes('\r\n') ? '\r\n' : '\n') }),
+    state: EditorState.create({ doc: f.text, extensions: extensions(f.text.includes('\r\n') ? '\r\n' : '\n', Boolean(f.template)) }),
     diagnostics: [],
+    template: Boolean(f.template),
   }));
   active = 0;
   view.setState(files[0].state);
@@ -163,6 +166,8 @@ function switchTo(i, focus = true) {
   if (focus) view.focus();
 }
 
+const tabLabel = (i) => files[i].name + (files[i].template ? ' (malen, kan ikke endres)' : dirty(i) ? ' •' : '');
+
 function renderTabs() {
   const tabs = $('tabs');
   tabs.replaceChildren(...files.map((f, i) => {
@@ -173,7 +178,7 @@ function renderTabs() {
     b.setAttribute('aria-selected', String(i === active));
     b.setAttribute('aria-controls', 'editor-host');
     b.tabIndex = i === active ? 0 : -1;
-    b.textContent = f.name + (dirty(i) ? ' •' : '');
+    b.textContent = tabLabel(i);
     b.addEventListener('click', () => switchTo(i));
     b.addEventListener('keydown', (e) => {
       const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -209,7 +214,7 @@ worker.onmessage = (e) => {
   else w.resolve(e.data);
 };
 worker.onerror = () => {
-  for (const w of waiting.values()) w.reject(new Error('bti-core.js eller bti-core_bg.wasm kunne ikke lastes'));
+  for (const w of waiting.values()) w.reject(new Error('bti-studio.js eller bti-studio_bg.wasm kunne ikke lastes'));
   waiting.clear();
 };
 function ask(message) {
@@ -248,6 +253,7 @@ async function runCheck() {
     return;
   }
   checking = true;
+  await ensureTemplate();
   const gen = filesGen;
   const t0 = performance.now();
   files[active].state = view.state;
@@ -285,6 +291,7 @@ async function runCheck() {
   view.dispatch(setDiagnostics(view.state, files[active].diagnostics));
   timing.diagnostics = performance.now() - t0 - lastCheckMs;
   renderProblems();
+  renderPublish();
   timing.problems = performance.now();
   timing.check = timing.problems - t0;
   if (report.preview) sendPreview();
@@ -302,20 +309,10 @@ function renderProblems() {
     ? 'Ingen feil eller advarsler.'
     : counts + (fatal ? '. Forhåndsvisningen venter til de alvorlige feilene er rettet.' : '.');
   $('status').dataset.kind = report.errors ? 'error' : report.warnings ? 'warning' : 'ok';
-  const many = files.length > 1;
   const shown = list.slice(0, 500);
   $('problems').replaceChildren(...shown.map((p) => {
     const li = document.createElement('li');
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = `st-problem st-problem--${p.severity}`;
-    const sev = document.createElement('span');
-    sev.className = 'st-problem__sev';
-    sev.textContent = p.severity === 'error' ? 'Feil' : 'Advarsel';
-    const where = `${many ? files[p.file].name + ': ' : ''}linje ${p.line}, kolonne ${p.column}`;
-    b.append(sev, ` ${[where, p.path, p.message].filter(Boolean).join(' · ')}`);
-    b.addEventListener('click', () => goTo(p.file, p.line, p.column));
-    li.appendChild(b);
+    li.appendChild(problemButton(p));
     return li;
   }));
   if (list.length > shown.length) {
@@ -330,6 +327,177 @@ function goTo(file, line, column) {
   const pos = offsetOf(view.state.doc, line, column);
   view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
   view.focus();
+}
+
+// ---------- the national template ----------
+
+// The template's files ship in pkg/mal/, next to this page: fetched once, same origin.
+const templateCache = new Map();
+function fetchTemplate(file) {
+  if (!templateCache.has(file)) {
+    const get = async (name) => {
+      const r = await fetch(new URL(`mal/${name}`, base), { credentials: 'same-origin' });
+      if (!r.ok) throw new Error(`${r.status}`);
+      return { name: `mal/${name}`, text: await r.text(), template: true };
+    };
+    templateCache.set(file, get(file).then(async (index) => {
+      const parts = await Promise.all(partsOf(index.text).map((p) => get(baseName(p.src))));
+      return [index, ...parts];
+    }).catch(() => null));
+  }
+  return templateCache.get(file);
+}
+
+/** An overlay's template, when she has not opened it herself: fetched and shown as read-only tabs. */
+async function ensureTemplate() {
+  const wanted = extendsOf(textOf(0));
+  const file = wanted && baseName(wanted);
+  const have = files.findIndex((f) => f.template);
+  if (file && files.some((f) => !f.template && baseName(f.name) === file)) return;
+  if (have >= 0 && (!file || baseName(files[have].name) !== file)) {
+    // The overlay no longer extends this template: close its tabs.
+    if (active >= have) switchTo(0, false);
+    files = files.filter((f) => !f.template);
+    renderTabs();
+  }
+  if (!file || files.some((f) => f.template)) return;
+  const list = await fetchTemplate(file);
+  if (!list || files.some((f) => f.template) || baseName(extendsOf(textOf(0)) || '') !== file) return;
+  files.push(...list.map((f) => ({
+    name: f.name, handle: null, saved: f.text, template: true, diagnostics: [],
+    state: EditorState.create({ doc: f.text, extensions: extensions('\n', true) }),
+  })));
+  renderTabs();
+}
+
+// ---------- Klar til publisering? ----------
+
+/** A problem as a button that puts the cursor at its place. */
+function problemButton(p) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = `st-problem st-problem--${p.severity}`;
+  const sev = document.createElement('span');
+  sev.className = 'st-problem__sev';
+  sev.textContent = p.severity === 'error' ? 'Feil' : 'Advarsel';
+  const where = `${files.length > 1 ? files[p.file].name + ': ' : ''}linje ${p.line}, kolonne ${p.column}`;
+  b.append(sev, ` ${[where, p.path, p.message].filter(Boolean).join(' · ')}`);
+  b.addEventListener('click', () => goTo(p.file, p.line, p.column));
+  return b;
+}
+
+/** What stops publishing, grouped as bti-check --publish groups it, and what the template changed. */
+function renderPublish() {
+  const box = $('publish');
+  const groups = [['Feil', report.problems.filter((p) => p.severity === 'error')]];
+  report.gates.forEach((title, g) => groups.push([title, report.problems.filter((p) => p.gate === g)]));
+  const left = groups.reduce((n, [, l]) => n + l.length, 0);
+  const adapted = report.problems.filter((p) => p.template && p.severity === 'warning');
+  const out = [];
+  const status = para(left === 0
+    ? 'Ja. Ingenting står i veien for publisering. Utvikleren publiserer med bti-check --publish.'
+    : `Nei, ${left} ting står igjen. Klikk på en linje for å gå dit.`);
+  status.id = 'publish-status';
+  status.dataset.kind = left === 0 ? 'ok' : 'error';
+  out.push(status);
+  const section = (title, list, note) => {
+    if (!list.length) return;
+    const h = document.createElement('h3');
+    h.textContent = `${title} (${list.length})`;
+    out.push(h);
+    if (note) out.push(para(note));
+    const ol = document.createElement('ol');
+    ol.className = 'st-problems st-problems--group';
+    const shown = list.slice(0, 200);
+    ol.append(...shown.map((p) => {
+      const li = document.createElement('li');
+      li.appendChild(problemButton(p));
+      return li;
+    }));
+    if (list.length > shown.length) ol.appendChild(Object.assign(document.createElement('li'), { textContent: `… og ${list.length - shown.length} til.` }));
+    out.push(ol);
+  };
+  for (const [title, list] of groups) section(title, list);
+  section('Malen har endret seg', adapted, 'Dette stopper ikke publisering, men se over det: malen er endret etter at dere tilpasset disse.');
+  box.replaceChildren(...out);
+}
+
+// ---------- readability (LIX) of the text under the cursor ----------
+
+let lixTimer = 0;
+let lixSeq = 0;
+function scheduleLix() {
+  clearTimeout(lixTimer);
+  lixTimer = setTimeout(showLix, 150);
+}
+
+const decimal = (x) => String(x).replace('.', ',');
+
+/** The text under the cursor: { text, section, lang } or a reason it has no LIX. */
+function textAtCursor() {
+  const state = view.state;
+  const tree = ensureSyntaxTree(state, state.doc.length, 200);
+  if (!tree) return null;
+  const head = state.selection.main.head;
+  let node = tree.resolveInner(head, -1);
+  if (node.name !== 'String') node = tree.resolveInner(head, 1);
+  // Keys are PropertyName nodes: only a value is a text.
+  if (node.name !== 'String') return null;
+  let text;
+  try {
+    text = JSON.parse(state.sliceDoc(node.from, node.to));
+  } catch {
+    return null;
+  }
+  const path = pathAt(tree, state.doc, node.from + 1);
+  const last = path[path.length - 1];
+  // A text with languages in it ({ "nb": …, "nn": … }), else the file's language.
+  const keyed = typeof last === 'string' && last in LANG_NAMES;
+  let lang = keyed ? last : null;
+  if (!lang) {
+    const part = partsOf(textOf(0)).find((p) => baseName(p.src) === baseName(files[active].name));
+    lang = (part && part.lang) || 'nb';
+  }
+  // The field the text is the value of: the last key before a language key.
+  const keys = path.filter((k) => typeof k === 'string');
+  const field = keys[keys.length - (keyed ? 2 : 1)] || '';
+  return { text, section: typeof path[0] === 'string' ? path[0] : '', field, lang };
+}
+
+async function showLix() {
+  const out = $('lix');
+  if (!files.length) return;
+  const at = textAtCursor();
+  const seq = ++lixSeq;
+  out.dataset.kind = '';
+  if (!at) {
+    out.textContent = 'Lesbarhet (LIX): sett markøren i en tekst.';
+    return;
+  }
+  if (at.lang !== 'nb' && at.lang !== 'nn') {
+    out.textContent = 'Lesbarhet (LIX) regnes bare for bokmål og nynorsk.';
+    return;
+  }
+  let r;
+  try {
+    r = JSON.parse((await ask({ lix: at })).answer);
+  } catch {
+    return;
+  }
+  if (seq !== lixSeq) return;
+  if (r === null) {
+    // An id, a date, a number or an address: no text to read.
+    out.textContent = 'Lesbarhet (LIX): sett markøren i en tekst.';
+    return;
+  }
+  const who = r.limit === 45 ? 'håndboken' : 'tekster til innbyggere';
+  if (r.score === null) {
+    out.textContent = `Lesbarhet (LIX): teksten har ${r.words} ord. LIX regnes fra ${r.min_words} ord.`;
+    return;
+  }
+  const over = r.score > r.limit;
+  out.textContent = `Lesbarhet (LIX) for teksten ved markøren: ${decimal(r.score)}${over ? ', over grensen' : ''}. Grensen for ${who} er ${r.limit}. ${r.words} ord, ${r.sentences} ${r.sentences === 1 ? 'setning' : 'setninger'}, ${r.long_words} lange ord (over 6 bokstaver).`;
+  out.dataset.kind = over ? 'warning' : 'ok';
 }
 
 // ---------- preview ----------
@@ -644,7 +812,7 @@ function updateSaveState() {
   $('save').setAttribute('aria-describedby', 'save-state');
   $('save-state').textContent = !files.length ? '' : any ? 'Endringer er ikke lagret.' : 'Alt er lagret.';
   const tab = $(`tab-${active}`);
-  if (tab) tab.textContent = files[active].name + (dirty(active) ? ' •' : '');
+  if (tab) tab.textContent = tabLabel(active);
 }
 
 async function save() {
@@ -653,7 +821,7 @@ async function save() {
   const done = [];
   for (const [i, f] of files.entries()) {
     // Unchanged files stay as they are (a new file, or one opened with a BOM, counts as changed).
-    if (f.saved !== null && !dirty(i)) continue;
+    if (f.template || (f.saved !== null && !dirty(i))) continue;
     const text = textOf(i);
     if (f.handle && f.handle.createWritable) {
       try {
@@ -711,6 +879,30 @@ async function pickFiles() {
   } else $('file-input').click();
 }
 
+/** "Ny fil": a kommune's overlay of the national template, with nothing of its own yet. */
+async function newFromTemplate() {
+  const list = await fetchTemplate(TEMPLATE);
+  let version = null;
+  try {
+    version = list && JSON.parse(list[0].text).meta.version;
+  } catch {
+    version = null;
+  }
+  if (!version) {
+    // No template next to the page: a small file with every section instead.
+    load([{ name: 'innhold.json', text: JSON.stringify(newFile, null, 2) + '\n' }]);
+    files[0].saved = null;
+    updateSaveState();
+    notice(['Malen ble ikke funnet i mappen «mal» ved siden av redaktor.html, så den nye filen er en liten fil med alle deler. Bytt ut alle «[FYLL INN …]» med kommunens egne opplysninger; listen over problemer viser hvor de står.'], 'warning');
+    return;
+  }
+  const text = `{\n  "extends": "mal/${TEMPLATE}",\n  "template_version": ${JSON.stringify(version)}\n}\n`;
+  load([{ name: 'innhold.json', text }]);
+  files[0].saved = null;
+  updateSaveState();
+  notice([`Ny fil er laget fra den nasjonale malen (versjon ${version}). Filen din inneholder bare det kommunen endrer eller legger til; resten kommer fra malen, som vises i egne faner. «Klar til publisering?» viser hva kommunen må fylle inn.`], 'info');
+}
+
 function init() {
   $('starting').remove();
   mountEditor();
@@ -721,10 +913,7 @@ function init() {
   });
   $('new').addEventListener('click', () => {
     if (files.some((_, i) => dirty(i)) && !confirm('Du har endringer som ikke er lagret. Vil du starte en ny fil likevel?')) return;
-    load([{ name: 'innhold.json', text: JSON.stringify(newFile, null, 2) + '\n' }]);
-    files[0].saved = null;
-    updateSaveState();
-    notice(['Ny fil er laget. Bytt ut alle «[FYLL INN …]» med kommunens egne opplysninger; listen over problemer viser hvor de står.'], 'info');
+    newFromTemplate();
   });
   $('save').addEventListener('click', save);
   $('format').addEventListener('click', tidy);
@@ -762,7 +951,7 @@ function init() {
     }
   });
   applyMode();
-  loadCore().catch((err) => notice([`Sjekkeren kunne ikke starte: ${err.message}. Siden må åpnes fra en nettadresse (ikke som fil), og bti-core.js og bti-core_bg.wasm må ligge ved siden av redaktor.html.`], 'error'));
+  loadCore().catch((err) => notice([`Sjekkeren kunne ikke starte: ${err.message}. Siden må åpnes fra en nettadresse (ikke som fil), og bti-studio.js og bti-studio_bg.wasm må ligge ved siden av redaktor.html.`], 'error'));
 }
 
 init();

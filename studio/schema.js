@@ -3,7 +3,9 @@
 // required. Pure: runs in the browser and in node (scripts/gen-les-meg.mjs).
 import { FIELDS, LIMITS } from './fields.js';
 
-const TEXT = '#/definitions/Text';
+// Texts (a string, or one per language): the kind of field each text type gives.
+// The schema now names short, rich and answer texts apart; plain Text is read by its description.
+const TEXTS = { '#/definitions/Text': null, '#/definitions/ShortText': 'short', '#/definitions/RichText': 'rich', '#/definitions/AnswerText': 'answer' };
 
 function refOf(p) {
   if (!p) return null;
@@ -21,7 +23,8 @@ export function types(schema) {
   const out = { Content: schema };
   for (const [name, def] of Object.entries(schema.definitions)) {
     if (name === 'Node') {
-      for (const alt of def.oneOf) {
+      // The schema gives the guide node as anyOf (earlier oneOf) of question and result.
+      for (const alt of def.oneOf || def.anyOf || []) {
         const t = alt.properties.type.enum[0];
         out[t === 'question' ? 'Question' : 'Result'] = alt;
       }
@@ -60,9 +63,11 @@ export function fieldsOf(schema, type) {
     let values = null;
     let limit = null;
     let item = null;
-    if (ref === TEXT) {
-      kind = /\brich\b/i.test(description) ? 'rich' : 'text';
-      limit = kind === 'rich' ? LIMITS.rich : type === 'Answer' && key === 'label' ? LIMITS.answer : LIMITS.short;
+    if (ref in TEXTS) {
+      const which = TEXTS[ref];
+      kind = which === 'rich' || (which === null && /\brich\b/i.test(description)) ? 'rich' : 'text';
+      const answer = which === 'answer' || (which === null && type === 'Answer' && key === 'label');
+      limit = kind === 'rich' ? LIMITS.rich : answer ? LIMITS.answer : LIMITS.short;
     } else if (ref && enumOf(all, ref)) {
       kind = 'enum';
       values = enumOf(all, ref);

@@ -3,8 +3,8 @@
 let core = null;
 function load(base) {
   if (!core) {
-    core = import(new URL('bti-core.js', base).href).then(async (m) => {
-      await m.default({ module_or_path: new URL('bti-core_bg.wasm', base).href });
+    core = import(new URL('bti-studio.js', base).href).then(async (m) => {
+      await m.default({ module_or_path: new URL('bti-studio_bg.wasm', base).href });
       return m;
     });
   }
@@ -12,9 +12,13 @@ function load(base) {
 }
 
 self.onmessage = async (e) => {
-  const { id, base, names, texts } = e.data;
+  const { id, base, names, texts } = e.data; // or { id, base, lix: { text, section, field } }
   try {
     const m = await load(base);
+    if (e.data.lix) {
+      self.postMessage({ id, answer: m.studioLix(e.data.lix.text, e.data.lix.section, e.data.lix.field) });
+      return;
+    }
     if (!names) {
       self.postMessage({ id, ready: true });
       return;

@@ -28,7 +28,8 @@ pub mod problem;
 pub mod rich;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
-#[cfg(not(target_arch = "wasm32"))]
+// The studio's wasm (feature `studio`) merges overlays in the browser as bti-check does.
+#[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
 pub mod template;
 pub mod types;
 

@@ -17,7 +17,7 @@ const PARTS = fs.readdirSync(CONTENT).filter((f) => /^eksempel-kommune\..+\.json
 const INDEX = fs.readFileSync(path.join(CONTENT, 'eksempel-kommune.json'), 'utf8');
 
 // The studio's own files and the widget's: nothing else may be asked for.
-const ALLOWED = /^\/pkg\/(redaktor(-editor|-forhandsvisning|-worker)?\.(html|js|css)|bti-(core|guide)(_bg\.wasm|\.js)|bti-veileder\.(js|css)|bti-handbook\.css|i18n\/[a-z]+\.json)$/;
+const ALLOWED = /^\/pkg\/(redaktor(-editor|-forhandsvisning|-worker)?\.(html|js|css)|bti-(core|guide|studio)(_bg\.wasm|\.js)|bti-veileder\.(js|css)|bti-handbook\.css|i18n\/[a-z]+\.json|mal\/bti-mal(\.[a-z]+)*\.json)$/;
 
 /** Counts every write to storage, in the page and in the preview frame. */
 function storageSpy() {
@@ -90,8 +90,8 @@ async function placeCursor(page, needle) {
 
 test('studio: fix a syntax error from the problem list, change a phone in the form, see it in the preview, download the same bytes', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bti-studio-'));
-  // Line 3 of the index gets a second comma: a syntax error on a known line.
-  assert.match(INDEX.split('\n')[2], /"format": 1,$/);
+  // Line 2 of the index gets a second comma: a syntax error on a known line.
+  assert.match(INDEX.split('\n')[1], /"format": 1,$/);
   const broken = INDEX.replace('"format": 1,', '"format": 1,,');
   fs.writeFileSync(path.join(dir, 'eksempel-kommune.json'), broken);
   const s = await studio();
@@ -101,15 +101,15 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
     await expectVisible(page.getByRole('tab', { name: 'eksempel-kommune.guide.json' }), 'a tab per part');
     await poll(async () => /1 feil/.test(await page.locator('#status').textContent()), 'the status to count the syntax error');
     const first = page.locator('#problems button').first();
-    assert.match(await first.textContent(), /^Feil eksempel-kommune\.json: linje 3, kolonne 15 · Filen er ikke gyldig JSON/);
+    assert.match(await first.textContent(), /^Feil eksempel-kommune\.json: linje 2, kolonne 15 · Filen er ikke gyldig JSON/);
     assert.match(await page.locator('#status').textContent(), /Forhåndsvisningen venter/);
 
-    // Keyboard: Tab reaches the problem, Enter puts the cursor on line 3 in the editor.
+    // Keyboard: Tab reaches the problem, Enter puts the cursor on line 2 in the editor.
     await page.locator('#problems-title').focus();
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.className), 'st-problem st-problem--error');
     await page.keyboard.press('Enter');
-    assert.equal(await cursorLine(page), 3);
+    assert.equal(await cursorLine(page), 2);
     assert.ok(await page.evaluate(() => window.__studio.view.hasFocus), 'the editor has the keyboard');
     await page.keyboard.press('Delete');
     assert.equal(await editorText(page), INDEX);
@@ -129,14 +129,14 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
     await expectVisible(previewFrame(page).getByRole('heading', { name: 'Who are you worried about?' }), 'the English guide in the preview');
     await page.getByLabel('Språk', { exact: true }).selectOption('nb');
     await expectVisible(previewFrame(page).getByRole('heading', { name: 'Hvem er du bekymret for?' }), 'bokmål again');
-    // F8 goes to the next problem: the first warning, on line 26.
+    // F8 goes to the next problem: the first warning, on line 25.
     await page.evaluate(() => window.__studio.view.dispatch({ selection: { anchor: 0 } }));
     await page.keyboard.press('F8');
-    await poll(async () => (await cursorLine(page)) === 26, 'F8 to move the cursor to the warning on line 26');
+    await poll(async () => (await cursorLine(page)) === 25, 'F8 to move the cursor to the warning on line 25');
 
     // A contact in the form pane: the JSON changes in that one place only.
-    await placeCursor(page, '"id": "barnevern-eksempel"');
-    await expectVisible(page.getByRole('heading', { name: 'Kontakt «barnevern-eksempel»' }), 'the contact in the form pane');
+    await placeCursor(page, '"id": "barnevern"');
+    await expectVisible(page.getByRole('heading', { name: 'Kontakt «barnevern»' }), 'the contact in the form pane');
     const phone = page.getByLabel('Telefon', { exact: true });
     assert.equal(await phone.inputValue(), '29 99 99 10');
     await phone.fill('29 99 99 77');
@@ -152,11 +152,11 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
     await page.keyboard.press('Backspace');
     await poll(async () => (await editorText(page)) === expected, 'the JSON back to the form\'s number');
     // Moving the cursor at once must not leave the form behind.
-    await placeCursor(page, '"id": "barnevern-eksempel"');
+    await placeCursor(page, '"id": "barnevern"');
     await poll(async () => (await phone.inputValue()) === '29 99 99 77', 'the form to follow the Backspace in the JSON');
 
     // "Vis i forhåndsvisning" on the contact opens a result screen that lists it.
-    await placeCursor(page, '"id": "barnevern-eksempel"');
+    await placeCursor(page, '"id": "barnevern"');
     await page.getByRole('button', { name: 'Vis i forhåndsvisning' }).click();
     await previewDone(page);
     await screenshot(page, 'studio-show-contact');
@@ -166,12 +166,12 @@ test('studio: fix a syntax error from the problem list, change a phone in the fo
 
     // Another edit keeps the preview on that result screen.
     const title = await previewFrame(page).locator('.bti-result__title').textContent();
-    await placeCursor(page, '"id": "barnevern-eksempel"');
+    await placeCursor(page, '"id": "barnevern"');
     await page.getByLabel('Åpningstid', { exact: true }).fill('Hverdager 08–16');
     await poll(async () => (await editorText(page)).includes('"Hverdager 08–16"'), 'the new opening hours in the JSON');
     await previewDone(page);
     assert.equal(await previewFrame(page).locator('.bti-result__title').textContent(), title, 'the preview kept its screen');
-    await placeCursor(page, '"id": "barnevern-eksempel"');
+    await placeCursor(page, '"id": "barnevern"');
     await page.keyboard.press('Control+z');
     await poll(async () => (await editorText(page)) === expected, 'undo to bring the old hours back');
 
@@ -273,22 +273,25 @@ test('studio: Ny fil, save in place through the File System Access API, tidy for
         },
       }];
     });
+    // Ny fil: an overlay of the national template (tests/e2e/studio-template.test.mjs has the rest).
     await page.getByRole('button', { name: 'Ny fil' }).click();
     await poll(async () => /advarsler/.test(await page.locator('#status').textContent()), 'the new file to be checked');
     assert.ok(await page.locator('#problems button', { hasText: 'Plassholder' }).count() > 20, 'the placeholders are flagged');
     await previewDone(page);
     await expectVisible(previewFrame(page).getByRole('heading', { name: 'Hvem er du bekymret for?' }), 'the new file in the preview');
-    // "Vis i forhåndsvisning" on a step switches to the handbook and opens that step.
-    await placeCursor(page, '"id": "undre"');
+    // "Vis i forhåndsvisning" on a step (here in the template's tab) switches to the handbook and opens that step.
+    await page.getByRole('tab', { name: /^mal\/bti-mal\.handbook\.json/ }).click();
+    await placeCursor(page, '"id": "n0-undring"');
     await page.getByRole('button', { name: 'Vis i forhåndsvisning' }).click();
     await previewDone(page);
     assert.ok(await page.getByRole('radio', { name: 'Ansatt, håndbok' }).isChecked());
-    await expectVisible(previewFrame(page).getByRole('heading', { name: 'Undre seg' }), 'the step in the handbook preview');
+    await expectVisible(previewFrame(page).getByRole('heading', { name: 'Undring' }), 'the step in the handbook preview');
     const { violations, summary } = await runAxe(page);
     assert.equal(violations.length, 0, `axe found ${violations.length} violation(s):\n${summary}`);
 
     // Open through the picker, edit in the form, save in place (Ctrl+S).
-    const text = await editorText(page);
+    // The small file with every section (the start when no template is next to the page).
+    const text = JSON.stringify(JSON.parse(fs.readFileSync(path.join(ROOT, 'studio', 'ny-fil.json'), 'utf8')), null, 2) + '\n';
     await page.evaluate((t) => { window.__startText = t; }, text);
     await page.getByRole('button', { name: 'Åpne filer' }).click();
     await poll(async () => (await page.locator('#save-state').textContent()) === 'Alt er lagret.', 'the picked file to open');
