@@ -160,9 +160,15 @@ pub fn merge_all(mut index: Value, parts: Vec<(Part, Value)>) -> (Option<Value>,
     ((!broken).then_some(index), problems)
 }
 
-fn problem_at(value: &Value, path: &[Seg], message: String) -> Problem {
+/// A problem at `value`, found while merging files (a part, an overlay).
+pub(crate) fn problem_with(
+    severity: Severity,
+    value: &Value,
+    path: &[Seg],
+    message: String,
+) -> Problem {
     Problem {
-        severity: Severity::Error,
+        severity,
         path: json::format_path(path),
         line: value.pos.line,
         column: value.pos.column,
@@ -171,6 +177,10 @@ fn problem_at(value: &Value, path: &[Seg], message: String) -> Problem {
         source: value.source,
         gate: None,
     }
+}
+
+fn problem_at(value: &Value, path: &[Seg], message: String) -> Problem {
+    problem_with(Severity::Error, value, path, message)
 }
 
 fn not_object(value: &Value, part: &Part) -> Problem {

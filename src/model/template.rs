@@ -192,17 +192,10 @@ fn problem(
     severity: Severity,
     message: String,
 ) -> (Problem, Vec<Seg>) {
-    let p = Problem {
-        severity,
-        path: json::format_path(path),
-        line: value.pos.line,
-        column: value.pos.column,
-        message,
-        fatal: false,
-        source: value.source,
-        gate: None,
-    };
-    (p, path.to_vec())
+    (
+        super::merge::problem_with(severity, value, path, message),
+        path.to_vec(),
+    )
 }
 
 /// Applies `overlay` (a kommune's merged files) to `template` (the merged
