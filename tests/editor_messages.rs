@@ -1,26 +1,15 @@
 //! Messages an editor understands (issue 12, point 5), word for word.
 
-use std::process::Command;
+#[path = "support/cli.rs"]
+mod cli;
 
 #[path = "support/fixture.rs"]
 mod fixture;
 use fixture::{errors, with, MINIMAL};
 
-/// Runs bti-check on one file with these bytes; exit code and output.
+/// Runs bti-check on one file, `testby.json`, with these bytes.
 fn check_bytes(name: &str, bytes: &[u8]) -> (i32, String) {
-    let dir = std::env::temp_dir().join(format!("bti-msg-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("testby.json"), bytes).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_bti-check"))
-        .current_dir(&dir)
-        .arg("testby.json")
-        .output()
-        .unwrap();
-    std::fs::remove_dir_all(&dir).ok();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+    cli::bti_check(name, &[("testby.json", bytes)])
 }
 
 #[test]
