@@ -646,15 +646,15 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<Stri
         cx.text(&p.k("title"), &s.title, Len::Short);
         cx.opt_text(&p.k("publisher"), &s.publisher, Len::Short);
         cx.opt_text(&p.k("summary"), &s.summary, Len::Rich);
-        if !links::is_web(&s.url) {
+        if let Some(url) = s.url.as_deref().filter(|u| !links::is_web(u)) {
             cx.error(
                 &p.k("url"),
                 editor_msg!(
                     "Lenken «{}» må være en https:-adresse. Rett lenken; den blir ikke vist.",
-                    s.url.escape_debug()
+                    url.escape_debug()
                 ),
             );
-            s.url = String::new();
+            s.url = None;
         }
         cx.date(&p.k("last_checked"), &s.last_checked);
         cx.marks(&p, &s.editor_note, s.status, &s.valid_from, Gate::Draft);
@@ -767,15 +767,18 @@ fn check_contact(cx: &mut Cx, p: &P, contact: &mut Contact) {
     cx.text(&p.k("name"), &contact.name, Len::Short);
     cx.opt_text(&p.k("hours"), &contact.hours, Len::Short);
     cx.opt_text(&p.k("note"), &contact.note, Len::Rich);
-    if let Some(phone) = &contact.phone {
+    if let Some(phone) = contact.phone.as_deref() {
         if links::tel_href(phone).is_none() {
             cx.error(&p.k("phone"), editor_msg!("Telefonnummeret «{phone}» er ikke et gyldig norsk nummer. Skriv 8 sifre (\"22 40 00 40\", gjerne med +47), et nødnummer (110, 112, 113) eller et kort nummer (\"116 111\", \"1412\", \"02800\"). Nummeret blir ikke vist."));
             contact.phone = None;
         }
     }
-    if let Some(email) = &contact.email {
+    if let Some(email) = contact.email.as_deref() {
         if !links::is_email(email) {
             cx.error(&p.k("email"), editor_msg!("E-postadressen «{email}» er ugyldig. Skriv den som navn@domene.no. Den blir ikke vist."));
+            contact.email = None;
+        } else if links::safe_href(&format!("mailto:{email}")).is_none() {
+            // Not shown, as before the address had a type of its own; see `Email`.
             contact.email = None;
         }
     }
@@ -883,9 +886,9 @@ fn check_law(cx: &mut Cx, p: &P, law: &mut Law) {
     cx.text(&p.k("act"), &law.act, Len::Short);
     cx.text(&p.k("title"), &law.title, Len::Short);
     cx.text(&p.k("summary"), &law.summary, Len::Rich);
-    if !links::is_web(&law.url) {
-        cx.error(&p.k("url"), editor_msg!("Lovlenken «{}» må være en https:-adresse, helst til Lovdata (https://lovdata.no/…). Rett lenken; den blir ikke vist.", law.url.escape_debug()));
-        law.url = String::new();
+    if let Some(url) = law.url.as_deref().filter(|u| !links::is_web(u)) {
+        cx.error(&p.k("url"), editor_msg!("Lovlenken «{}» må være en https:-adresse, helst til Lovdata (https://lovdata.no/…). Rett lenken; den blir ikke vist.", url.escape_debug()));
+        law.url = None;
     }
     match &law.last_checked {
         None => cx.hold(p, Gate::Law, "Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).".into()),
