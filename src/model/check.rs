@@ -646,15 +646,15 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<Stri
         cx.text(&p.k("title"), &s.title, Len::Short);
         cx.opt_text(&p.k("publisher"), &s.publisher, Len::Short);
         cx.opt_text(&p.k("summary"), &s.summary, Len::Rich);
-        if !links::is_web(&s.url) {
+        if let Some(url) = s.url.as_deref().filter(|u| !links::is_web(u)) {
             cx.error(
                 &p.k("url"),
                 editor_msg!(
                     "Lenken «{}» må være en https:-adresse. Rett lenken; den blir ikke vist.",
-                    s.url.escape_debug()
+                    url.escape_debug()
                 ),
             );
-            s.url = String::new();
+            s.url = None;
         }
         cx.date(&p.k("last_checked"), &s.last_checked);
         cx.marks(&p, &s.editor_note, s.status, &s.valid_from, Gate::Draft);
@@ -883,9 +883,9 @@ fn check_law(cx: &mut Cx, p: &P, law: &mut Law) {
     cx.text(&p.k("act"), &law.act, Len::Short);
     cx.text(&p.k("title"), &law.title, Len::Short);
     cx.text(&p.k("summary"), &law.summary, Len::Rich);
-    if !links::is_web(&law.url) {
-        cx.error(&p.k("url"), editor_msg!("Lovlenken «{}» må være en https:-adresse, helst til Lovdata (https://lovdata.no/…). Rett lenken; den blir ikke vist.", law.url.escape_debug()));
-        law.url = String::new();
+    if let Some(url) = law.url.as_deref().filter(|u| !links::is_web(u)) {
+        cx.error(&p.k("url"), editor_msg!("Lovlenken «{}» må være en https:-adresse, helst til Lovdata (https://lovdata.no/…). Rett lenken; den blir ikke vist.", url.escape_debug()));
+        law.url = None;
     }
     match &law.last_checked {
         None => cx.hold(p, Gate::Law, "Lovhenvisningen er ikke sjekket mot Lovdata. Sjekk den, og skriv datoen i \"last_checked\" (ÅÅÅÅ-MM-DD).".into()),

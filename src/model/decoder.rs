@@ -412,7 +412,7 @@ impl Decode for Text {
 }
 
 /// Reads an enum of unit variants from their names.
-fn variant(v: &Value, d: &mut Decoder, names: &[&str]) -> Result<usize, Fail> {
+pub(crate) fn variant(v: &Value, d: &mut Decoder, names: &[&str]) -> Result<usize, Fail> {
     let Kind::String(s) = &v.kind else {
         return Err(d.wrong(v, "tekst"));
     };
@@ -428,36 +428,29 @@ fn variant(v: &Value, d: &mut Decoder, names: &[&str]) -> Result<usize, Fail> {
     }
 }
 
-macro_rules! unit_enums {
-    ($( $ty:ident { $( $variant:ident = $name:literal ),* } )*) => {$(
-        impl Decode for $ty {
-            fn decode(v: &Value, d: &mut Decoder) -> Result<Self, Fail> {
+/// Declares an enum of unit variants once, each with its JSON name. From the one
+/// declaration come the Rust enum (with the serde names the JSON Schema is
+/// generated from) and its decoder, so a value is never named twice.
+macro_rules! unit_enum {
+    ($(#[$m:meta])* pub enum $ty:ident { $( $(#[$vm:meta])* $variant:ident = $name:literal ),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        pub enum $ty { $( $(#[$vm])* #[serde(rename = $name)] $variant ),* }
+
+        impl $crate::model::decoder::Decode for $ty {
+            fn decode(
+                v: &$crate::model::json::Value,
+                d: &mut $crate::model::decoder::Decoder,
+            ) -> Result<Self, $crate::model::decoder::Fail> {
                 const VARIANTS: &[$ty] = &[$( $ty::$variant ),*];
-                let i = variant(v, d, &[$( $name ),*])?;
-                VARIANTS.get(i).copied().ok_or(Fail::Bad)
+                let i = $crate::model::decoder::variant(v, d, &[$( $name ),*])?;
+                VARIANTS.get(i).copied().ok_or($crate::model::decoder::Fail::Bad)
             }
         }
-    )*};
+    };
 }
-
-unit_enums! {
-    Section { Guide = "guide", Handbook = "handbook" }
-    Scope { National = "national", Local = "local" }
-    ServiceGroup { Basis = "basis", Hjelp = "hjelp", Voksen = "voksen" }
-    RoleKind { Role = "role", Arena = "arena", System = "system" }
-    Status { Utkast = "utkast", Klar = "klar" }
-    DecisionAction { Bekymringsmelding = "bekymringsmelding" }
-    SourceKind { Veileder = "veileder", Rapport = "rapport", Annet = "annet" }
-    Weekday {
-        Mandag = "mandag", Tirsdag = "tirsdag", Onsdag = "onsdag", Torsdag = "torsdag",
-        Fredag = "fredag", Lordag = "lørdag", Sondag = "søndag"
-    }
-    Topic {
-        Vold = "vold", Overgrep = "overgrep", Omsorgssvikt = "omsorgssvikt",
-        Selvskading = "selvskading", Selvmord = "selvmord", RusPsykisk = "rus-psykisk",
-        Mobbing = "mobbing", Nett = "nett", Eldre = "eldre", Usikker = "usikker", Annet = "annet"
-    }
-}
+pub(crate) use unit_enum;
 
 /// Declares a content struct once. From the one declaration come the Rust struct
 /// (with the serde attributes the JSON Schema is generated from) and its
@@ -472,6 +465,8 @@ unit_enums! {
 /// - `handbook`: as `default`, but only builds with the handbook read it (the
 ///   guide's build leaves it empty and links none of its code);
 /// - `default_with("f", f)`: the default is `f()` (serde needs the name as a string).
+/// - `refusable`: required in the JSON, but an `Option` in Rust: `None` once the
+///   checker has refused the value (and said why), so no empty string stands in.
 /// - `pub item struct`: an item with an id; adds `editor_note` and `status`.
 ///
 /// `field as "name": T` gives the JSON name when it is not the Rust one.
@@ -496,6 +491,13 @@ macro_rules! content_struct {
         $crate::model::decoder::content_struct!(@munch $sm $ty
             [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? pub $f: $t,]
             [$($dec)* $f $(as $name)?: required,] $($rest)*);
+    };
+    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
+        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : Option<$t:ty> => refusable, $($rest:tt)*) => {
+        $crate::model::decoder::content_struct!(@munch $sm $ty
+            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])?
+             #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String"))] pub $f: Option<$t>,]
+            [$($dec)* $f $(as $name)?: refusable,] $($rest)*);
     };
     (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
         $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => default, $($rest:tt)*) => {
@@ -589,6 +591,7 @@ macro_rules! content_struct {
     (@name $field:ident $name:literal) => { $name };
     (@name $field:ident) => { stringify!($field) };
     (@required required) => { true };
+    (@required refusable) => { true };
     (@required default) => { false };
     (@required handbook) => { false };
     (@required editor) => { false };
@@ -616,8 +619,14 @@ macro_rules! content_struct {
             let _ = (&$value, &$d, &mut $field);
         }
     };
+    (@assign refusable $field:ident $value:ident $d:ident) => {
+        $field = Some(Some(Decode::decode($value, $d)?));
+    };
     (@assign $kind:ident $field:ident $value:ident $d:ident) => {
         $field = Some(Decode::decode($value, $d)?);
+    };
+    (@take refusable $field:ident) => {
+        $crate::model::decoder::content_struct!(@take required $field)
     };
     (@take required $field:ident) => {
         match $field {

@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
-use super::decoder::content_struct;
+use super::decoder::{content_struct, unit_enum};
+pub use super::links::Href;
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
@@ -150,15 +151,15 @@ content_struct! {
     }
 }
 
-/// Which sections a part file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Section {
-    /// `guide` and `glossary`.
-    Guide,
-    /// `publication`, `levels`, `services`, `tools`, `laws`, `roles`.
-    Handbook,
+unit_enum! {
+    /// Which sections a part file holds.
+    #[derive(Hash, PartialOrd, Ord)]
+    pub enum Section {
+        /// `guide` and `glossary`.
+        Guide = "guide",
+        /// `publication`, `levels`, `services`, `tools`, `laws`, `roles`.
+        Handbook = "handbook",
+    }
 }
 
 content_struct! {
@@ -221,40 +222,36 @@ content_struct! {
     }
 }
 
-/// A day of the week, in Norwegian.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Weekday {
-    Mandag,
-    Tirsdag,
-    Onsdag,
-    Torsdag,
-    Fredag,
-    #[serde(rename = "lørdag")]
-    Lordag,
-    #[serde(rename = "søndag")]
-    Sondag,
+unit_enum! {
+    /// A day of the week, in Norwegian.
+    pub enum Weekday {
+        Mandag = "mandag",
+        Tirsdag = "tirsdag",
+        Onsdag = "onsdag",
+        Torsdag = "torsdag",
+        Fredag = "fredag",
+        Lordag = "lørdag",
+        Sondag = "søndag",
+    }
 }
 
-/// How far an item is: an editor's mark, never shown to readers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// A draft: facts not confirmed or text not finished. Blocks publishing.
-    Utkast,
-    /// Ready (the same as leaving `status` out).
-    Klar,
+unit_enum! {
+    /// How far an item is: an editor's mark, never shown to readers.
+    pub enum Status {
+        /// A draft: facts not confirmed or text not finished. Blocks publishing.
+        Utkast = "utkast",
+        /// Ready (the same as leaving `status` out).
+        Klar = "klar",
+    }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Scope {
-    National,
-    #[default]
-    Local,
+unit_enum! {
+    #[derive(Default)]
+    pub enum Scope {
+        National = "national",
+        #[default]
+        Local = "local",
+    }
 }
 
 content_struct! {
@@ -335,13 +332,12 @@ content_struct! {
     }
 }
 
-/// Something a decision sets off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum DecisionAction {
-    /// Send a bekymringsmelding (a report of concern) to barnevernet.
-    Bekymringsmelding,
+unit_enum! {
+    /// Something a decision sets off.
+    pub enum DecisionAction {
+        /// Send a bekymringsmelding (a report of concern) to barnevernet.
+        Bekymringsmelding = "bekymringsmelding",
+    }
 }
 
 content_struct! {
@@ -355,16 +351,15 @@ content_struct! {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum ServiceGroup {
-    /// Basistjenester: barnehage, skole, SFO, …
-    Basis,
-    /// Hjelpetjenester: helsestasjon/skolehelsetjeneste, PPT, barnevern, …
-    Hjelp,
-    /// Voksentjenester: psykisk helse og rus, NAV, fastlege, …
-    Voksen,
+unit_enum! {
+    pub enum ServiceGroup {
+        /// Basistjenester: barnehage, skole, SFO, …
+        Basis = "basis",
+        /// Hjelpetjenester: helsestasjon/skolehelsetjeneste, PPT, barnevern, …
+        Hjelp = "hjelp",
+        /// Voksentjenester: psykisk helse og rus, NAV, fastlege, …
+        Voksen = "voksen",
+    }
 }
 
 content_struct! {
@@ -386,7 +381,7 @@ content_struct! {
     pub struct Link {
         pub label: Text => required,
         /// https:, http:, tel:, mailto: or a relative URL.
-        pub href: String => required,
+        pub href: Href => required,
         /// Language of the linked document, when it is not bokmål (e.g. "en").
         pub lang: Option<String> => optional,
     }
@@ -415,8 +410,8 @@ content_struct! {
         pub title: Text => required,
         /// Rich text: the rule in plain language.
         pub summary: Text => required,
-        /// Link to the act on Lovdata.
-        pub url: String => required,
+        /// Link to the act on Lovdata. `None` once the checker has refused it.
+        pub url: Option<Href> => refusable,
         /// When someone last checked the reference against Lovdata, `YYYY-MM-DD`.
         pub last_checked: Option<String> => optional,
     }
@@ -432,34 +427,32 @@ content_struct! {
         pub publisher: Option<Text> => optional,
         /// Rich text: what it says that matters here.
         pub summary: Option<Text> => optional,
-        /// Web address (https: or http:).
-        pub url: String => required,
+        /// Web address (https: or http:). `None` once the checker has refused it.
+        pub url: Option<Href> => refusable,
         /// When someone last checked the link and the summary, `YYYY-MM-DD`.
         pub last_checked: Option<String> => optional,
     }
 }
 
-/// What kind of reference a [`Source`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum SourceKind {
-    /// A national guide (veileder), e.g. from Helsedirektoratet or Bufdir.
-    Veileder,
-    Rapport,
-    Annet,
+unit_enum! {
+    /// What kind of reference a [`Source`] is.
+    pub enum SourceKind {
+        /// A national guide (veileder), e.g. from Helsedirektoratet or Bufdir.
+        Veileder = "veileder",
+        Rapport = "rapport",
+        Annet = "annet",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum RoleKind {
-    /// A person's responsibility, e.g. stafettholder, barnekoordinator.
-    Role,
-    /// A meeting place, e.g. drøftingsteam, ansvarsgruppe.
-    Arena,
-    /// A tool-like system, e.g. stafettlogg.
-    System,
+unit_enum! {
+    pub enum RoleKind {
+        /// A person's responsibility, e.g. stafettholder, barnekoordinator.
+        Role = "role",
+        /// A meeting place, e.g. drøftingsteam, ansvarsgruppe.
+        Arena = "arena",
+        /// A tool-like system, e.g. stafettlogg.
+        System = "system",
+    }
 }
 
 content_struct! {
@@ -545,23 +538,22 @@ content_struct! {
     }
 }
 
-/// What a guide result is about, from a fixed list, so no result escapes the
-/// urgent rule by leaving it out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Topic {
-    Vold,
-    Overgrep,
-    Omsorgssvikt,
-    Selvskading,
-    Selvmord,
-    RusPsykisk,
-    Mobbing,
-    Nett,
-    Eldre,
-    Usikker,
-    Annet,
+unit_enum! {
+    /// What a guide result is about, from a fixed list, so no result escapes the
+    /// urgent rule by leaving it out.
+    pub enum Topic {
+        Vold = "vold",
+        Overgrep = "overgrep",
+        Omsorgssvikt = "omsorgssvikt",
+        Selvskading = "selvskading",
+        Selvmord = "selvmord",
+        RusPsykisk = "rus-psykisk",
+        Mobbing = "mobbing",
+        Nett = "nett",
+        Eldre = "eldre",
+        Usikker = "usikker",
+        Annet = "annet",
+    }
 }
 
 impl Topic {

@@ -10,7 +10,7 @@ use crate::components::common::rich::Rich;
 use crate::handbook::route::Page;
 use crate::handbook::{steps_using, Ref};
 use crate::i18n::fill;
-use crate::model::{Page as ContentPage, RoleKind, Text};
+use crate::model::{Href, Page as ContentPage, RoleKind, Text};
 
 /// One entry in an index: id, title, and an optional one-line description.
 struct Entry {
@@ -185,10 +185,9 @@ pub fn catalog_page(props: &CatalogPageProps) -> Html {
     }
 }
 
-/// A link out of the content (a document, Lovdata), if it is a safe one.
-fn out_link(href: &str, class: &'static str, label: impl Into<Html>) -> Option<Html> {
-    let href = crate::model::links::safe_href(href).filter(|h| !h.is_empty())?;
-    Some(html! { <p><a {class} href={href.to_string()}>{ label.into() }</a></p> })
+/// A link out of the content (a document, Lovdata), checked when the content loaded.
+fn out_link(href: &Href, class: &'static str, label: impl Into<Html>) -> Html {
+    html! { <p><a {class} href={href.as_str().to_owned()}>{ label.into() }</a></p> }
 }
 
 #[function_component(ToolPage)]
@@ -204,7 +203,7 @@ fn tool_page(props: &ItemProps) -> Html {
     else {
         return ctx.title(s.not_found);
     };
-    let document = t.document.as_ref().and_then(|d| {
+    let document = t.document.as_ref().map(|d| {
         out_link(
             &d.href,
             "bti-button",
@@ -242,7 +241,7 @@ fn law_page(props: &ItemProps) -> Html {
                 Some(d) => fill(s.last_checked, &[d]),
                 None => s.not_checked.to_string(),
             } }</p>
-            { out_link(&l.url, "bti-link", s.lovdata) }
+            { l.url.as_ref().map(|u| out_link(u, "bti-link", s.lovdata)) }
             { used_in(ctx, Ref::Law(&l.id)) }
         </>
     }
@@ -266,7 +265,7 @@ fn role_page(props: &ItemProps) -> Html {
             <p class="bti-where">{ kind(r.kind, s) }</p>
             { ctx.title_in(r.title.get(code).to_string(), r.title.fallback_lang(code)) }
             <Rich text={r.description.clone()} lang={code} />
-            { r.link.as_ref().and_then(|d| out_link(&d.href, "bti-link", d.label.get(code).to_string())) }
+            { r.link.as_ref().map(|d| out_link(&d.href, "bti-link", d.label.get(code).to_string())) }
             { used_in(ctx, Ref::Role(&r.id)) }
         </>
     }

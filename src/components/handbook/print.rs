@@ -86,12 +86,12 @@ pub fn print_all(props: &PrintAllProps) -> Html {
             <section class="bti-print__section">
                 <h2>{ s.tools }</h2>
                 { for c.tools.iter().map(|t| html! { <><h3>{ t.title.get(code) }</h3><Rich text={t.description.clone()} lang={code} />
-                    if let Some(d) = &t.document { <p>{ d.label.get(code) }{ ": " }{ d.href.clone() }</p> }</> }) }
+                    if let Some(d) = &t.document { <p>{ d.label.get(code) }{ ": " }{ d.href.as_str().to_owned() }</p> }</> }) }
             </section>
             <section class="bti-print__section">
                 <h2>{ s.laws }</h2>
                 { for c.laws.iter().map(|l| html! { <><h3>{ format!("{}: {}", law_name(l, code), l.title.get(code)) }</h3><Rich text={l.summary.clone()} lang={code} />
-                    <p>{ l.url.clone() }{ " · " }{ match &l.last_checked { Some(d) => fill(s.last_checked, &[d]), None => s.not_checked.to_string() } }</p></> }) }
+                    <p>{ l.url.as_deref().unwrap_or_default().to_owned() }{ " · " }{ match &l.last_checked { Some(d) => fill(s.last_checked, &[d]), None => s.not_checked.to_string() } }</p></> }) }
             </section>
             <section class="bti-print__section">
                 <h2>{ s.roles }</h2>

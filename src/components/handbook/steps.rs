@@ -157,10 +157,7 @@ fn step_refs(props: &StepPartProps) -> Html {
         };
     let tools = found(&st.tools, Page::Tools, &|id| {
         let t: &Tool = c.tools.iter().find(|t| t.id == id)?;
-        let doc = t
-            .document
-            .as_ref()
-            .and_then(|d| crate::model::links::safe_href(&d.href).map(|h| (h.to_string(), d)));
+        let doc = t.document.as_ref().map(|d| (d.href.as_str().to_owned(), d));
         Some(html! { <>
             { ctx.link(Page::Tools(Some(t.id.clone())), t.title.get(code).to_string()) }
             if let Some((href, d)) = doc { { " – " }<a class="bti-link" {href}>{ d.label.get(code) }</a> }
