@@ -855,10 +855,15 @@ fn minutes(t: &str) -> Option<u32> {
 /// A text's placeholder mark, if it has one: PLASSHOLDER, TODO, XXX or "fyll inn".
 #[cfg(feature = "editor")]
 pub fn placeholder(s: &str) -> Option<&'static str> {
-    let lower = s.to_lowercase();
-    if lower.contains("plassholder") {
+    // The marks are ASCII: compared without case, byte by byte, with no lowercase copy of every text.
+    let has = |mark: &str| {
+        s.as_bytes()
+            .windows(mark.len())
+            .any(|w| w.eq_ignore_ascii_case(mark.as_bytes()))
+    };
+    if has("plassholder") {
         Some("PLASSHOLDER")
-    } else if lower.contains("fyll inn") {
+    } else if has("fyll inn") {
         Some("fyll inn")
     } else if s.contains("TODO") {
         Some("TODO")
