@@ -42,3 +42,4 @@ clean:
 # Writes bench/results.json. BENCH_RUNS=5 by default.
 bench: build
 	node scripts/bench.mjs
+	node scripts/bench-studio.mjs

@@ -61,12 +61,15 @@ const browser = await launchBrowser();
 try {
   const { page, context } = await openPage(browser, { viewport: { width: 1400, height: 1000 } });
   await context.addInitScript(() => { delete window.showOpenFilePicker; });
+  // Opening the big file after editing the example asks before dropping the edits.
+  page.on('dialog', (d) => d.accept());
   await page.goto(server.url + 'pkg/redaktor.html');
   const open = async (files) => {
     const chooser = page.waitForEvent('filechooser');
     await page.click('#open');
     await (await chooser).setFiles(files);
-    await page.waitForFunction(() => window.__studio.seq > 0 && window.__studio.shown === window.__studio.seq, null, { timeout: 30_000 });
+    const before = await page.evaluate(() => window.__studio.seq);
+    await page.waitForFunction((s) => window.__studio.seq > s && window.__studio.shown === window.__studio.seq, before, { timeout: 30_000 });
   };
   const parts = fs.readdirSync(CONTENT).filter((f) => /^eksempel-kommune\..+\.json$/.test(f)).map((f) => path.join(CONTENT, f));
   await open([path.join(CONTENT, 'eksempel-kommune.json'), ...parts]);

@@ -42,6 +42,8 @@ cp src/js/embed.html src/js/embed.js src/js/embed.css src/js/print.html src/js/p
 node scripts/minify.mjs || { echo "build: minifying pkg/ failed" >&2; exit 1; }
 node scripts/build-studio.mjs || { echo "build: the content studio (pkg/redaktor.html) failed" >&2; exit 1; }
 
+# Everything built above ships, the content studio (redaktor*, bti-studio*, mal/) included.
+files=$(cd pkg && node -e 'console.log(JSON.stringify(require("fs").readdirSync(".").filter((f) => f !== "package.json").sort()))')
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 cat > pkg/package.json <<JSON
 {
@@ -50,7 +52,7 @@ cat > pkg/package.json <<JSON
   "description": "BTI-håndbok og innbyggerveileder som én web-komponent",
   "license": "MIT OR Apache-2.0",
   "main": "bti-veileder.js",
-  "files": ["bti-veileder.js", "bti-guide.js", "bti-guide_bg.wasm", "bti-core.js", "bti-core_bg.wasm", "bti-veileder.css", "bti-handbook.css", "embed.html", "embed.js", "embed.css", "print.html", "print.js", "i18n"]
+  "files": $files
 }
 JSON
 for f in pkg/*; do

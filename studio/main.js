@@ -41,10 +41,13 @@ let formPath = null;
 let parsedCache = { doc: null, value: undefined };
 const previewFrame = $('preview');
 // The frame may have loaded before this module ran.
+let previewLoaded = false;
 const previewReady = new Promise((resolve) => {
   const doc = previewFrame.contentDocument;
   if (doc && doc.readyState === 'complete' && doc.URL !== 'about:blank') resolve();
   else previewFrame.addEventListener('load', resolve, { once: true });
+}).then(() => {
+  previewLoaded = true;
 });
 let previewShown = 0;
 const timing = { lastInput: 0, problems: 0, preview: 0 };
@@ -197,8 +200,9 @@ function renderTabs() {
 
 function scheduleCheck() {
   clearTimeout(checkTimer);
-  // Soon after typing stops: the check runs in a worker, typing never waits for it.
-  checkTimer = setTimeout(runCheck, 40);
+  // Soon after typing stops (a key held down repeats about every 30 ms): the check
+  // runs in a worker, typing never waits for it, and runCheck runs one at a time.
+  checkTimer = setTimeout(runCheck, 16);
 }
 
 // The checker runs in a worker (pkg/redaktor-worker.js) with the full wasm build.
@@ -277,6 +281,8 @@ async function runCheck() {
   timing.wasm = answer.ms;
   report = JSON.parse(answer.answer);
   lastCheckMs = performance.now() - t0;
+  // The preview first: the frame's widget then works while the list below is built.
+  sendPreview();
   for (const [i, f] of files.entries()) {
     const doc = i === active ? view.state.doc : f.state.doc;
     const tree = i === active ? ensureSyntaxTree(view.state, doc.length, 200) : null;
@@ -294,7 +300,6 @@ async function runCheck() {
   renderPublish();
   timing.problems = performance.now();
   timing.check = timing.problems - t0;
-  if (report.preview) sendPreview();
   updateLanguages();
 }
 
@@ -506,9 +511,14 @@ function mode() {
   return document.querySelector('input[name="visning"]:checked').value;
 }
 
-async function sendPreview(show = null) {
+function sendPreview(show = null) {
   if (!report || !report.preview) return;
-  await previewReady;
+  // Posted at once when the frame is there, so the widget redraws in the same
+  // frame as the problem list rather than one frame after it.
+  if (!previewLoaded) {
+    previewReady.then(() => sendPreview(show));
+    return;
+  }
   const seq = ++previewSeq;
   // The widget in the preview checks what it is given once more: give it only
   // the sections this view shows, as it would fetch them from a split publication.
