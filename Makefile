@@ -35,7 +35,7 @@ size: build
 	bash scripts/size.sh
 
 clean:
-	rm -rf pkg pkg-test test-results target export bench/*.json bench/twin-*.html
+	rm -rf pkg pkg-test test-results target export bench/*.json bench/export
 
 # Speed, measured and reported (never asserted): Lighthouse on the embed pages and
 # their static twins, the demo pages, and in-browser timings from pkg-test/.

@@ -12,6 +12,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { exampleContent, bigContent } from './bench-content.mjs';
 
@@ -68,31 +69,16 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const EMBED = 'pkg/embed.html?src=../content/eksempel-kommune.json&lang=nb&start=';
 
 /**
- * The static twin of a first screen: the rendered shadow root saved as declarative
- * shadow DOM with the widget's CSS linked, every script removed. Lighthouse's phone
- * viewport (412 px), so the twin shows what the phone shows.
+ * The static twins: the same screens as static HTML from `bti-export` (the widget's
+ * own components rendered natively, the same CSS, no script), written to
+ * bench/export/. The debug build: its pages are the same as the release build's.
  */
-async function makeTwin(browser, server, start) {
-  const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
-  await page.goto(server.url + EMBED + start);
-  await page.waitForFunction((sel) => document.querySelector('bti-veileder')?.shadowRoot?.querySelector(sel),
-    start === 'guide' ? '.bti-answer' : 'h2', { timeout: 30_000 });
-  const html = await page.evaluate((start) => {
-    const host = document.querySelector('bti-veileder');
-    const sheets = ['bti-veileder.css'].concat(start === 'handbook' ? ['bti-handbook.css'] : []);
-    const links = sheets.map((s) => `<link rel="stylesheet" href="${s}">`).join('');
-    const open = host.outerHTML.slice(0, host.outerHTML.indexOf('>') + 1);
-    const twinHost = `${open}<template shadowrootmode="open">${links}${host.shadowRoot.innerHTML}</template></bti-veileder>`;
-    const doc = document.documentElement.cloneNode(true);
-    doc.querySelectorAll('script').forEach((s) => s.remove());
-    doc.querySelector('bti-veileder').replaceWith(document.createComment('HOST'));
-    doc.querySelector('head').insertAdjacentHTML('afterbegin', '<base href="/pkg/">');
-    return '<!doctype html>\n' + doc.outerHTML.replace('<!--HOST-->', twinHost);
-  }, start);
-  await page.close();
-  const file = path.join(BENCH, `twin-${start}.html`);
-  await fsp.writeFile(file, html);
-  return `bench/twin-${start}.html`;
+function makeTwins() {
+  const out = path.join(BENCH, 'export');
+  const run = spawnSync('cargo', ['run', '--quiet', '--bin', 'bti-export', '--', 'content/eksempel-kommune.json', '--out', out],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (run.status !== 0) { console.error('bench: bti-export failed; the static twins are missing'); process.exit(1); }
+  return { guide: 'bench/export/veileder/index.html', handbook: 'bench/export/handbok/index.html' };
 }
 
 async function lighthouseRuns(server, twins) {
@@ -242,7 +228,7 @@ let lh = null;
 let tm = null;
 try {
   if (ONLY !== 'timings') {
-    const twins = { guide: await makeTwin(browser, server, 'guide'), handbook: await makeTwin(browser, server, 'handbook') };
+    const twins = makeTwins();
     lh = await lighthouseRuns(server, twins);
   }
   if (ONLY !== 'lighthouse') tm = await timings(browser, server);
