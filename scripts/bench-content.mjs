@@ -27,10 +27,13 @@ function allIds(node, ids = new Set()) {
   return ids;
 }
 
-/** A deep copy whose ids, and every string naming one of them, get `suffix`. */
+/**
+ * A deep copy whose ids, and every string naming one of them, get `suffix`; but
+ * not the contacts it refers to (a service and its contact often share an id).
+ */
 function renamed(node, ids, suffix) {
   if (Array.isArray(node)) return node.map((n) => renamed(n, ids, suffix));
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, renamed(v, ids, suffix)]));
+  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'contacts' ? v : renamed(v, ids, suffix)]));
   return typeof node === 'string' && ids.has(node) ? node + suffix : node;
 }
 

@@ -16,33 +16,37 @@ use super::types::Content;
 /// into the decoded content can be turned back into paths into the file.
 #[derive(Debug, Default, Clone)]
 pub struct Removals {
-    removed: HashSet<Vec<Seg>>,
+    /// The paths of the items left out. Few, so a list: every problem's path is
+    /// turned back through it, and hashing whole paths for that was most of the
+    /// checker's time on a large content with a few errors.
+    removed: Vec<Vec<Seg>>,
 }
 
 impl Removals {
     /// Turns a path into the current (already thinned) document into a path into the file.
     pub fn to_original(&self, path: &[Seg]) -> Vec<Seg> {
-        if self.removed.is_empty() {
-            return path.to_vec();
-        }
         let mut out: Vec<Seg> = Vec::with_capacity(path.len());
         for seg in path {
             match seg {
                 Seg::Key(_) => out.push(seg.clone()),
                 Seg::Index(i) => {
-                    let mut seen = 0;
-                    let mut j = 0;
-                    loop {
-                        out.push(Seg::Index(j));
-                        let gone = self.removed.contains(&out);
-                        out.pop();
-                        if !gone {
-                            if seen == *i {
-                                break;
-                            }
-                            seen += 1;
+                    // The i-th item still there is the original item j: step past
+                    // every item left out of this list at or before it.
+                    let mut gone: Vec<usize> = self
+                        .removed
+                        .iter()
+                        .filter_map(|r| match r.split_last() {
+                            Some((Seg::Index(k), parent)) if parent == out.as_slice() => Some(*k),
+                            _ => None,
+                        })
+                        .collect();
+                    gone.sort_unstable();
+                    gone.dedup();
+                    let mut j = *i;
+                    for k in gone {
+                        if k <= j {
+                            j += 1;
                         }
-                        j += 1;
                     }
                     out.push(Seg::Index(j));
                 }
@@ -54,7 +58,7 @@ impl Removals {
     /// Records that the item at `path` (current coordinates) was left out.
     pub fn record(&mut self, path: &[Seg]) {
         let original = self.to_original(path);
-        self.removed.insert(original);
+        self.removed.push(original);
     }
 }
 
@@ -92,9 +96,7 @@ pub fn decode(tree: &json::Value) -> Decoded {
         })
         .map(str::to_string)
         .collect();
-    let removals = Removals {
-        removed: dropped.into_iter().collect(),
-    };
+    let removals = Removals { removed: dropped };
     Decoded {
         content: content.ok(),
         removals,
@@ -150,4 +152,46 @@ pub fn from_str<T: Decode>(text: &str) -> Result<T, String> {
     let tree =
         json::parse(text).map_err(|e| format!("{}:{}: {}", e.pos.line, e.pos.column, e.message))?;
     decode_value(&tree, &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(segs: &[&str]) -> Vec<Seg> {
+        segs.iter()
+            .map(|s| match s.parse() {
+                Ok(i) => Seg::Index(i),
+                Err(_) => Seg::Key((*s).into()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paths_after_removed_items_point_back_at_the_file() {
+        let mut r = Removals::default();
+        // Items 0 and 2 of "steps" are left out, the second one recorded in current coordinates.
+        r.record(&path(&["steps", "0"]));
+        r.record(&path(&["steps", "1"]));
+        assert_eq!(r.to_original(&path(&["steps", "0"])), path(&["steps", "1"]));
+        assert_eq!(
+            r.to_original(&path(&["steps", "1", "tools", "0"])),
+            path(&["steps", "3", "tools", "0"])
+        );
+        // Another list with the same indices is not affected.
+        assert_eq!(r.to_original(&path(&["tools", "0"])), path(&["tools", "0"]));
+        // The same item recorded twice is still one item.
+        let mut twice = Removals {
+            removed: vec![path(&["steps", "0"]), path(&["steps", "0"])],
+        };
+        assert_eq!(
+            twice.to_original(&path(&["steps", "0"])),
+            path(&["steps", "1"])
+        );
+        twice.record(&path(&["tools", "0"]));
+        assert_eq!(
+            twice.to_original(&path(&["tools", "0"])),
+            path(&["tools", "1"])
+        );
+    }
 }
