@@ -857,9 +857,11 @@ fn minutes(t: &str) -> Option<u32> {
 pub fn placeholder(s: &str) -> Option<&'static str> {
     // The marks are ASCII: compared without case, byte by byte, with no lowercase copy of every text.
     let has = |mark: &str| {
-        s.as_bytes()
-            .windows(mark.len())
-            .any(|w| w.eq_ignore_ascii_case(mark.as_bytes()))
+        let (b, m) = (s.as_bytes(), mark.as_bytes());
+        b.len() >= m.len()
+            && (0..=b.len() - m.len()).any(|i| {
+                b[i].eq_ignore_ascii_case(&m[0]) && b[i..i + m.len()].eq_ignore_ascii_case(m)
+            })
     };
     if has("plassholder") {
         Some("PLASSHOLDER")
