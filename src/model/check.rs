@@ -27,7 +27,9 @@
 //!   in a declared language, languages not reviewed, example content, text in
 //!   an undeclared language.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+#[cfg(feature = "editor")]
+use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 use super::decode::{self, Removals};
 use super::json::{self, Seg};
@@ -146,6 +148,7 @@ pub fn load_tree(tree: &json::Value) -> Checked {
         removals: decoded.removals,
         problems: decoded.problems,
         langs: Vec::new(),
+        #[cfg(feature = "editor")]
         missing: BTreeMap::new(),
         draft_contacts: HashSet::new(),
         // Only messages depend on it (a link to a left-out item goes either way).
@@ -201,6 +204,7 @@ struct Cx<'a> {
     /// Declared languages other than bokmål.
     langs: Vec<String>,
     /// Per declared language: how many texts lack it, and the first such path.
+    #[cfg(feature = "editor")]
     missing: BTreeMap<String, (usize, P)>,
     /// Ids of contacts marked as drafts.
     draft_contacts: HashSet<String>,
@@ -269,19 +273,9 @@ impl Cx<'_> {
         if !text.has(BASE_LANG) {
             self.error(path, "Teksten mangler på bokmål. Legg til \"nb\": \"…\" (bokmål brukes når en oversettelse mangler).".into());
         }
-        if let Text::PerLang(map) = text {
-            for l in map.keys() {
-                if l != BASE_LANG && !self.langs.contains(l) {
-                    self.warn(&path.k(l), editor_msg!("Språket «{l}» står ikke i meta.languages. Legg det til der, ellers kan ingen velge det."));
-                }
-            }
-        }
-        for l in self.langs.clone() {
-            if !text.has(&l) {
-                let entry = self.missing.entry(l).or_insert((0, path.clone()));
-                entry.0 += 1;
-            }
-        }
+        // Both only feed editors' warnings: the citizen guide's build skips them.
+        #[cfg(feature = "editor")]
+        self.language_marks(path, text);
         let (max, what) = match len {
             Len::Short => (SHORT_MAX, "Korte tekster (titler, navn)"),
             Len::Answer => (ANSWER_MAX, "Svaralternativer"),
@@ -302,6 +296,24 @@ impl Cx<'_> {
                 for href in rich::unsafe_links(s) {
                     self.error(&p, editor_msg!("Lenken «{href}» i teksten er ikke trygg og vises som vanlig tekst. Rett lenken så den starter med https:, tel: eller mailto:."));
                 }
+            }
+        }
+    }
+
+    /// Languages a text has but meta does not declare, and the declared ones it lacks.
+    #[cfg(feature = "editor")]
+    fn language_marks(&mut self, path: &P, text: &Text) {
+        if let Text::PerLang(map) = text {
+            for l in map.keys() {
+                if l != BASE_LANG && !self.langs.contains(l) {
+                    self.warn(&path.k(l), editor_msg!("Språket «{l}» står ikke i meta.languages. Legg det til der, ellers kan ingen velge det."));
+                }
+            }
+        }
+        for l in self.langs.clone() {
+            if !text.has(&l) {
+                let entry = self.missing.entry(l).or_insert((0, path.clone()));
+                entry.0 += 1;
             }
         }
     }
