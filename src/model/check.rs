@@ -158,6 +158,7 @@ pub fn load_tree(tree: &json::Value) -> Checked {
             HashSet::new()
         },
         citizen: true,
+        #[cfg(all(feature = "editor", not(target_arch = "wasm32")))]
         repeats: json::Repeats::default(),
         lix: Vec::new(),
     };
@@ -215,8 +216,9 @@ struct Cx<'a> {
     /// Only bti-check scores readability; the wasm never reads it.
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     citizen: bool,
-    /// Naming many readability scores by id stays linear with this.
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    /// Naming many readability scores by id stays linear with this (bti-check
+    /// only: in the wasm even an empty one would bring its drop code).
+    #[cfg(all(feature = "editor", not(target_arch = "wasm32")))]
     repeats: json::Repeats,
     lix: Vec<LixScore>,
 }

@@ -83,15 +83,19 @@ pub fn decode(tree: &json::Value) -> Decoded {
             p.fatal = true;
         }
     }
-    let dropped_ids = dropped
-        .iter()
-        .filter(|_| cfg!(feature = "editor"))
-        .filter_map(|path| match tree.locate(path) {
-            (v, used) if used == path.len() => v.get("id").and_then(json::Value::as_str),
-            _ => None,
-        })
-        .map(str::to_string)
-        .collect();
+    // Only messages depend on them: the citizen guide's build keeps none.
+    let dropped_ids = if cfg!(feature = "editor") {
+        dropped
+            .iter()
+            .filter_map(|path| match tree.locate(path) {
+                (v, used) if used == path.len() => v.get("id").and_then(json::Value::as_str),
+                _ => None,
+            })
+            .map(str::to_string)
+            .collect()
+    } else {
+        HashSet::new()
+    };
     let removals = Removals {
         removed: dropped.into_iter().collect(),
     };
