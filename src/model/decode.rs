@@ -131,11 +131,17 @@ fn name_items(tree: &json::Value, problems: &mut [Problem], raw_paths: &[Vec<Seg
 /// `path: message`, several joined by `; ` (the widget's one-line load error).
 pub fn decode_value<T: Decode>(value: &json::Value, path: &[Seg]) -> Result<T, String> {
     decode_problems(value, path).map_err(|problems| {
-        let told: Vec<String> = problems
-            .iter()
-            .map(|p| format!("{}: {}", p.path, p.message))
-            .collect();
-        told.join("; ")
+        // Pushed, not format!-ed and joined: the wasm then needs no join for Strings.
+        let mut told = String::new();
+        for p in &problems {
+            if !told.is_empty() {
+                told.push_str("; ");
+            }
+            told.push_str(&p.path);
+            told.push_str(": ");
+            told.push_str(&p.message);
+        }
+        told
     })
 }
 
