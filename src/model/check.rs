@@ -765,7 +765,7 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
         );
     }
     if meta.example {
-        cx.hold(&p.k("example"), Gate::Example, "Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering.".into());
+        cx.hold(&p.k("example"), Gate::Example, editor_msg!("Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering."));
     }
     if let Some(url) = &meta.exit_url {
         if !links::is_https(url) {
