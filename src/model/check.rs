@@ -198,6 +198,9 @@ impl P {
     }
 }
 
+/// The ids of one kind that were kept, each with the index of its item.
+type Ids = HashMap<String, usize>;
+
 struct Cx<'a> {
     tree: &'a json::Value,
     removals: Removals,
@@ -401,14 +404,8 @@ impl Cx<'_> {
     }
 
     /// Checks ids of one kind: format and uniqueness (a repeat is left out).
-    /// Returns the set of ids kept.
-    fn ids<T>(
-        &mut self,
-        path: &P,
-        items: &mut Vec<T>,
-        id: impl Fn(&T) -> &str,
-        kind: &str,
-    ) -> HashSet<String> {
+    /// Returns the ids kept, each with its item's index.
+    fn ids<T>(&mut self, path: &P, items: &mut Vec<T>, id: impl Fn(&T) -> &str, kind: &str) -> Ids {
         // Each id with the index of its first item (current coordinates).
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut i = 0;
@@ -432,7 +429,7 @@ impl Cx<'_> {
             seen.insert(this, i);
             i += 1;
         }
-        seen.into_keys().collect()
+        seen
     }
 
     /// The line in its file of the item at `path` (current coordinates).
@@ -446,17 +443,10 @@ impl Cx<'_> {
     }
 
     /// Leaves out the ids in `refs` that are not in `known`, reporting each.
-    fn refs(
-        &mut self,
-        path: &P,
-        refs: &mut Vec<String>,
-        known: &HashSet<String>,
-        kind: &str,
-        list: &str,
-    ) {
+    fn refs(&mut self, path: &P, refs: &mut Vec<String>, known: &Ids, kind: &str, list: &str) {
         let mut i = 0;
         while i < refs.len() {
-            if known.contains(&refs[i]) {
+            if known.contains_key(&refs[i]) {
                 i += 1;
             } else if self.dropped_ids.contains(&refs[i]) {
                 self.dropped(&path.i(i));
@@ -522,13 +512,13 @@ impl Cx<'_> {
 
 #[cfg(feature = "handbook")]
 struct Known {
-    contacts: HashSet<String>,
-    services: HashSet<String>,
-    tools: HashSet<String>,
-    laws: HashSet<String>,
-    roles: HashSet<String>,
-    sources: HashSet<String>,
-    levels: HashSet<String>,
+    contacts: Ids,
+    services: Ids,
+    tools: Ids,
+    laws: Ids,
+    roles: Ids,
+    sources: Ids,
+    levels: Ids,
 }
 
 fn check_content(cx: &mut Cx, c: &mut Content) {
@@ -587,14 +577,14 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
 /// levels. The citizen guide's build (without the `handbook` feature) neither
 /// decodes nor checks them.
 #[cfg(feature = "handbook")]
-fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
+fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &Ids) {
     cx.citizen = false;
     check_handbook_sections(cx, c, contacts);
     cx.citizen = true;
 }
 
 #[cfg(feature = "handbook")]
-fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
+fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &Ids) {
     let root = P::root();
     let kommune = root.k("publication").k("kommune");
     let etat = root.k("publication").k("etat");
@@ -721,10 +711,10 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<Stri
 
 fn check_meta(cx: &mut Cx, meta: &mut Meta) {
     let p = P::root().k("meta");
-    let mut seen = HashSet::new();
+    // A handful of languages: looking at the earlier ones needs no set.
     for (i, l) in meta.languages.iter().enumerate() {
         let lp = p.k("languages").i(i);
-        if !seen.insert(l.lang.clone()) {
+        if meta.languages[..i].iter().any(|e| e.lang == l.lang) {
             cx.error(
                 &lp.k("lang"),
                 editor_msg!("Språket «{}» står to ganger. Fjern det ene.", l.lang),
@@ -741,7 +731,7 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
             cx.langs.push(l.lang.clone());
         }
     }
-    if !seen.contains(BASE_LANG) {
+    if !meta.languages.iter().any(|l| l.lang == BASE_LANG) {
         cx.error(
             &p.k("languages"),
             "Bokmål mangler i språklisten. Legg til {\"lang\": \"nb\"}.".into(),
@@ -1005,7 +995,11 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
         let dp = p.k("decisions").i(i);
         let d = &step.decisions[i];
         cx.text(&dp.k("label"), &d.label, Len::Short);
-        if let Some(to) = d.to_level.as_ref().filter(|to| !known.levels.contains(*to)) {
+        if let Some(to) = d
+            .to_level
+            .as_ref()
+            .filter(|to| !known.levels.contains_key(*to))
+        {
             if !cx.dropped_ids.contains(to) {
                 cx.error(&dp.k("to_level"), editor_msg!("Fant ikke nivået «{to}». Rett id-en til et av nivåene i «levels». Beslutningen blir ikke vist."));
             }
@@ -1019,7 +1013,7 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     while i < step.service_notes.len() {
         let np = p.k("service_notes").i(i);
         let note = &mut step.service_notes[i];
-        if !known.services.contains(&note.service) {
+        if !known.services.contains_key(&note.service) {
             if !cx.dropped_ids.contains(&note.service) {
                 cx.error(&np.k("service"), editor_msg!("Fant ingen tjeneste med id «{}». Legg den til i «services», eller rett id-en. Merknaden blir ikke vist.", note.service));
             }
@@ -1039,12 +1033,7 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     }
 }
 
-fn check_guide(
-    cx: &mut Cx,
-    guide: &mut Guide,
-    contacts: &HashSet<String>,
-    unreachable: &HashSet<String>,
-) {
+fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &Ids, unreachable: &HashSet<String>) {
     let gp = P::root().k("guide");
     cx.refs(
         &gp.k("emergency_contacts"),
