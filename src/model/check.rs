@@ -432,6 +432,12 @@ impl Cx<'_> {
         seen
     }
 
+    /// Whether `id` is that of an item left out already (links to it go quietly).
+    /// The citizen guide's build keeps no such ids (see `load_tree`), so it skips the look-up.
+    fn was_dropped(&self, id: &str) -> bool {
+        cfg!(feature = "editor") && self.dropped_ids.contains(id)
+    }
+
     /// The line in its file of the item at `path` (current coordinates).
     fn line(&self, path: &P) -> u32 {
         // Only messages use it, and the citizen guide's build has none.
@@ -448,7 +454,7 @@ impl Cx<'_> {
         while i < refs.len() {
             if known.contains_key(&refs[i]) {
                 i += 1;
-            } else if self.dropped_ids.contains(&refs[i]) {
+            } else if self.was_dropped(&refs[i]) {
                 self.dropped(&path.i(i));
                 refs.remove(i);
             } else {
@@ -1000,7 +1006,7 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
             .as_ref()
             .filter(|to| !known.levels.contains_key(*to))
         {
-            if !cx.dropped_ids.contains(to) {
+            if !cx.was_dropped(to) {
                 cx.error(&dp.k("to_level"), editor_msg!("Fant ikke nivået «{to}». Rett id-en til et av nivåene i «levels». Beslutningen blir ikke vist."));
             }
             cx.dropped(&dp);
@@ -1014,7 +1020,7 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
         let np = p.k("service_notes").i(i);
         let note = &mut step.service_notes[i];
         if !known.services.contains_key(&note.service) {
-            if !cx.dropped_ids.contains(&note.service) {
+            if !cx.was_dropped(&note.service) {
                 cx.error(&np.k("service"), editor_msg!("Fant ingen tjeneste med id «{}». Legg den til i «services», eller rett id-en. Merknaden blir ikke vist.", note.service));
             }
             cx.dropped(&np);
@@ -1087,7 +1093,7 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &Ids, unreachable: &Has
                         let line = cx.line(&p.k("answers").i(first));
                         cx.error(&ap.k("id"), editor_msg!("Id-en «{}» er brukt av flere svar på dette spørsmålet (første gang på linje {line}). Gi svaret en egen id; det blir ikke vist.", ans.id));
                     } else if !ids.contains_key(&ans.next) {
-                        if !cx.dropped_ids.contains(&ans.next) {
+                        if !cx.was_dropped(&ans.next) {
                             cx.error(&ap.k("next"), editor_msg!("Svaret leder til «{}», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.", ans.next));
                         }
                     } else {
