@@ -126,9 +126,20 @@ pub async fn load(
             p.message
         )
     };
+    // The widget's one-line load error: each problem, `; ` between them.
+    let one_line = |problems: &mut dyn Iterator<Item = &Problem>| {
+        let mut line = String::new();
+        for p in problems {
+            if !line.is_empty() {
+                line.push_str("; ");
+            }
+            line.push_str(&describe(p));
+        }
+        line
+    };
     let merged = merge::merge_parts(index, parts).map_err(|problems| LoadError::Invalid {
         url: display.clone(),
-        message: problems.iter().map(describe).collect::<Vec<_>>().join("; "),
+        message: one_line(&mut problems.iter()),
     })?;
     let checked = check::load_tree(&merged);
     let problems: Vec<String> = checked.problems.iter().map(describe).collect();
@@ -149,13 +160,7 @@ pub async fn load(
         }
         None => Err(LoadError::Invalid {
             url: display,
-            message: checked
-                .problems
-                .iter()
-                .filter(|p| p.fatal)
-                .map(describe)
-                .collect::<Vec<_>>()
-                .join("; "),
+            message: one_line(&mut checked.problems.iter().filter(|p| p.fatal)),
         }),
     }
 }

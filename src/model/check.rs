@@ -27,7 +27,9 @@
 //!   in a declared language, languages not reviewed, example content, text in
 //!   an undeclared language.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+#[cfg(feature = "editor")]
+use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 use super::decode::{self, Removals};
 use super::json::{self, Seg};
@@ -146,6 +148,7 @@ pub fn load_tree(tree: &json::Value) -> Checked {
         removals: decoded.removals,
         problems: decoded.problems,
         langs: Vec::new(),
+        #[cfg(feature = "editor")]
         missing: BTreeMap::new(),
         draft_contacts: HashSet::new(),
         // Only messages depend on it (a link to a left-out item goes either way).
@@ -155,6 +158,7 @@ pub fn load_tree(tree: &json::Value) -> Checked {
             HashSet::new()
         },
         citizen: true,
+        #[cfg(all(feature = "editor", not(target_arch = "wasm32")))]
         repeats: json::Repeats::default(),
         lix: Vec::new(),
     };
@@ -194,6 +198,9 @@ impl P {
     }
 }
 
+/// The ids of one kind that were kept, each with the index of its item.
+type Ids = HashMap<String, usize>;
+
 struct Cx<'a> {
     tree: &'a json::Value,
     removals: Removals,
@@ -201,6 +208,7 @@ struct Cx<'a> {
     /// Declared languages other than bokmål.
     langs: Vec<String>,
     /// Per declared language: how many texts lack it, and the first such path.
+    #[cfg(feature = "editor")]
     missing: BTreeMap<String, (usize, P)>,
     /// Ids of contacts marked as drafts.
     draft_contacts: HashSet<String>,
@@ -211,8 +219,9 @@ struct Cx<'a> {
     /// Only bti-check scores readability; the wasm never reads it.
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     citizen: bool,
-    /// Naming many readability scores by id stays linear with this.
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    /// Naming many readability scores by id stays linear with this (bti-check
+    /// only: in the wasm even an empty one would bring its drop code).
+    #[cfg(all(feature = "editor", not(target_arch = "wasm32")))]
     repeats: json::Repeats,
     lix: Vec<LixScore>,
 }
@@ -269,19 +278,9 @@ impl Cx<'_> {
         if !text.has(BASE_LANG) {
             self.error(path, "Teksten mangler på bokmål. Legg til \"nb\": \"…\" (bokmål brukes når en oversettelse mangler).".into());
         }
-        if let Text::PerLang(map) = text {
-            for l in map.keys() {
-                if l != BASE_LANG && !self.langs.contains(l) {
-                    self.warn(&path.k(l), editor_msg!("Språket «{l}» står ikke i meta.languages. Legg det til der, ellers kan ingen velge det."));
-                }
-            }
-        }
-        for l in self.langs.clone() {
-            if !text.has(&l) {
-                let entry = self.missing.entry(l).or_insert((0, path.clone()));
-                entry.0 += 1;
-            }
-        }
+        // Both only feed editors' warnings: the citizen guide's build skips them.
+        #[cfg(feature = "editor")]
+        self.language_marks(path, text);
         let (max, what) = match len {
             Len::Short => (SHORT_MAX, "Korte tekster (titler, navn)"),
             Len::Answer => (ANSWER_MAX, "Svaralternativer"),
@@ -302,6 +301,24 @@ impl Cx<'_> {
                 for href in rich::unsafe_links(s) {
                     self.error(&p, editor_msg!("Lenken «{href}» i teksten er ikke trygg og vises som vanlig tekst. Rett lenken så den starter med https:, tel: eller mailto:."));
                 }
+            }
+        }
+    }
+
+    /// Languages a text has but meta does not declare, and the declared ones it lacks.
+    #[cfg(feature = "editor")]
+    fn language_marks(&mut self, path: &P, text: &Text) {
+        if let Text::PerLang(map) = text {
+            for l in map.keys() {
+                if l != BASE_LANG && !self.langs.contains(l) {
+                    self.warn(&path.k(l), editor_msg!("Språket «{l}» står ikke i meta.languages. Legg det til der, ellers kan ingen velge det."));
+                }
+            }
+        }
+        for l in self.langs.clone() {
+            if !text.has(&l) {
+                let entry = self.missing.entry(l).or_insert((0, path.clone()));
+                entry.0 += 1;
             }
         }
     }
@@ -387,14 +404,8 @@ impl Cx<'_> {
     }
 
     /// Checks ids of one kind: format and uniqueness (a repeat is left out).
-    /// Returns the set of ids kept.
-    fn ids<T>(
-        &mut self,
-        path: &P,
-        items: &mut Vec<T>,
-        id: impl Fn(&T) -> &str,
-        kind: &str,
-    ) -> HashSet<String> {
+    /// Returns the ids kept, each with its item's index.
+    fn ids<T>(&mut self, path: &P, items: &mut Vec<T>, id: impl Fn(&T) -> &str, kind: &str) -> Ids {
         // Each id with the index of its first item (current coordinates).
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut i = 0;
@@ -418,7 +429,13 @@ impl Cx<'_> {
             seen.insert(this, i);
             i += 1;
         }
-        seen.into_keys().collect()
+        seen
+    }
+
+    /// Whether `id` is that of an item left out already (links to it go quietly).
+    /// The citizen guide's build keeps no such ids (see `load_tree`), so it skips the look-up.
+    fn was_dropped(&self, id: &str) -> bool {
+        cfg!(feature = "editor") && self.dropped_ids.contains(id)
     }
 
     /// The line in its file of the item at `path` (current coordinates).
@@ -432,19 +449,12 @@ impl Cx<'_> {
     }
 
     /// Leaves out the ids in `refs` that are not in `known`, reporting each.
-    fn refs(
-        &mut self,
-        path: &P,
-        refs: &mut Vec<String>,
-        known: &HashSet<String>,
-        kind: &str,
-        list: &str,
-    ) {
+    fn refs(&mut self, path: &P, refs: &mut Vec<String>, known: &Ids, kind: &str, list: &str) {
         let mut i = 0;
         while i < refs.len() {
-            if known.contains(&refs[i]) {
+            if known.contains_key(&refs[i]) {
                 i += 1;
-            } else if self.dropped_ids.contains(&refs[i]) {
+            } else if self.was_dropped(&refs[i]) {
                 self.dropped(&path.i(i));
                 refs.remove(i);
             } else {
@@ -508,13 +518,13 @@ impl Cx<'_> {
 
 #[cfg(feature = "handbook")]
 struct Known {
-    contacts: HashSet<String>,
-    services: HashSet<String>,
-    tools: HashSet<String>,
-    laws: HashSet<String>,
-    roles: HashSet<String>,
-    sources: HashSet<String>,
-    levels: HashSet<String>,
+    contacts: Ids,
+    services: Ids,
+    tools: Ids,
+    laws: Ids,
+    roles: Ids,
+    sources: Ids,
+    levels: Ids,
 }
 
 fn check_content(cx: &mut Cx, c: &mut Content) {
@@ -573,14 +583,14 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
 /// levels. The citizen guide's build (without the `handbook` feature) neither
 /// decodes nor checks them.
 #[cfg(feature = "handbook")]
-fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
+fn check_handbook(cx: &mut Cx, c: &mut Content, contacts: &Ids) {
     cx.citizen = false;
     check_handbook_sections(cx, c, contacts);
     cx.citizen = true;
 }
 
 #[cfg(feature = "handbook")]
-fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<String>) {
+fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &Ids) {
     let root = P::root();
     let kommune = root.k("publication").k("kommune");
     let etat = root.k("publication").k("etat");
@@ -707,10 +717,10 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &HashSet<Stri
 
 fn check_meta(cx: &mut Cx, meta: &mut Meta) {
     let p = P::root().k("meta");
-    let mut seen = HashSet::new();
+    // A handful of languages: looking at the earlier ones needs no set.
     for (i, l) in meta.languages.iter().enumerate() {
         let lp = p.k("languages").i(i);
-        if !seen.insert(l.lang.clone()) {
+        if meta.languages[..i].iter().any(|e| e.lang == l.lang) {
             cx.error(
                 &lp.k("lang"),
                 editor_msg!("Språket «{}» står to ganger. Fjern det ene.", l.lang),
@@ -727,7 +737,7 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
             cx.langs.push(l.lang.clone());
         }
     }
-    if !seen.contains(BASE_LANG) {
+    if !meta.languages.iter().any(|l| l.lang == BASE_LANG) {
         cx.error(
             &p.k("languages"),
             "Bokmål mangler i språklisten. Legg til {\"lang\": \"nb\"}.".into(),
@@ -751,7 +761,7 @@ fn check_meta(cx: &mut Cx, meta: &mut Meta) {
         );
     }
     if meta.example {
-        cx.hold(&p.k("example"), Gate::Example, "Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering.".into());
+        cx.hold(&p.k("example"), Gate::Example, editor_msg!("Dette er eksempelinnhold: lokale telefonnumre kan ikke ringes. Bytt til kommunens egne opplysninger og sett \"example\": false før publisering."));
     }
     if let Some(url) = &meta.exit_url {
         if !links::is_https(url) {
@@ -998,8 +1008,12 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
         let dp = p.k("decisions").i(i);
         let d = &step.decisions[i];
         cx.text(&dp.k("label"), &d.label, Len::Short);
-        if let Some(to) = d.to_level.as_ref().filter(|to| !known.levels.contains(*to)) {
-            if !cx.dropped_ids.contains(to) {
+        if let Some(to) = d
+            .to_level
+            .as_ref()
+            .filter(|to| !known.levels.contains_key(*to))
+        {
+            if !cx.was_dropped(to) {
                 cx.error(&dp.k("to_level"), editor_msg!("Fant ikke nivået «{to}». Rett id-en til et av nivåene i «levels». Beslutningen blir ikke vist."));
             }
             cx.dropped(&dp);
@@ -1012,8 +1026,8 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     while i < step.service_notes.len() {
         let np = p.k("service_notes").i(i);
         let note = &mut step.service_notes[i];
-        if !known.services.contains(&note.service) {
-            if !cx.dropped_ids.contains(&note.service) {
+        if !known.services.contains_key(&note.service) {
+            if !cx.was_dropped(&note.service) {
                 cx.error(&np.k("service"), editor_msg!("Fant ingen tjeneste med id «{}». Legg den til i «services», eller rett id-en. Merknaden blir ikke vist.", note.service));
             }
             cx.dropped(&np);
@@ -1032,12 +1046,7 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     }
 }
 
-fn check_guide(
-    cx: &mut Cx,
-    guide: &mut Guide,
-    contacts: &HashSet<String>,
-    unreachable: &HashSet<String>,
-) {
+fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &Ids, unreachable: &HashSet<String>) {
     let gp = P::root().k("guide");
     cx.refs(
         &gp.k("emergency_contacts"),
@@ -1091,7 +1100,7 @@ fn check_guide(
                         let line = cx.line(&p.k("answers").i(first));
                         cx.error(&ap.k("id"), editor_msg!("Id-en «{}» er brukt av flere svar på dette spørsmålet (første gang på linje {line}). Gi svaret en egen id; det blir ikke vist.", ans.id));
                     } else if !ids.contains_key(&ans.next) {
-                        if !cx.dropped_ids.contains(&ans.next) {
+                        if !cx.was_dropped(&ans.next) {
                             cx.error(&ap.k("next"), editor_msg!("Svaret leder til «{}», men det finnes ikke i veilederen. Rett «next» til id-en til et spørsmål eller resultat. Svaret blir ikke vist.", ans.next));
                         }
                     } else {

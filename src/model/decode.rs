@@ -87,15 +87,19 @@ pub fn decode(tree: &json::Value) -> Decoded {
             p.fatal = true;
         }
     }
-    let dropped_ids = dropped
-        .iter()
-        .filter(|_| cfg!(feature = "editor"))
-        .filter_map(|path| match tree.locate(path) {
-            (v, used) if used == path.len() => v.get("id").and_then(json::Value::as_str),
-            _ => None,
-        })
-        .map(str::to_string)
-        .collect();
+    // Only messages depend on them: the citizen guide's build keeps none.
+    let dropped_ids = if cfg!(feature = "editor") {
+        dropped
+            .iter()
+            .filter_map(|path| match tree.locate(path) {
+                (v, used) if used == path.len() => v.get("id").and_then(json::Value::as_str),
+                _ => None,
+            })
+            .map(str::to_string)
+            .collect()
+    } else {
+        HashSet::new()
+    };
     let removals = Removals { removed: dropped };
     Decoded {
         content: content.ok(),
@@ -129,11 +133,17 @@ fn name_items(tree: &json::Value, problems: &mut [Problem], raw_paths: &[Vec<Seg
 /// `path: message`, several joined by `; ` (the widget's one-line load error).
 pub fn decode_value<T: Decode>(value: &json::Value, path: &[Seg]) -> Result<T, String> {
     decode_problems(value, path).map_err(|problems| {
-        let told: Vec<String> = problems
-            .iter()
-            .map(|p| format!("{}: {}", p.path, p.message))
-            .collect();
-        told.join("; ")
+        // Pushed, not format!-ed and joined: the wasm then needs no join for Strings.
+        let mut told = String::new();
+        for p in &problems {
+            if !told.is_empty() {
+                told.push_str("; ");
+            }
+            told.push_str(&p.path);
+            told.push_str(": ");
+            told.push_str(&p.message);
+        }
+        told
     })
 }
 

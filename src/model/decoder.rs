@@ -394,11 +394,15 @@ impl<T: Decode> Decode for Vec<T> {
 /// A plain string, or an object of strings per language.
 impl Decode for Text {
     fn decode(v: &Value, d: &mut Decoder) -> Result<Self, Fail> {
+        // Inserted one by one rather than collected: collecting a BTreeMap sorts
+        // first, and that sort alone is kilobytes of wasm. The map is the same
+        // (a repeated key keeps its last value either way; the parser refuses one).
         let per_lang = |members: &[Member]| {
-            members
-                .iter()
-                .map(|m| Some((m.key.clone(), m.value.as_str()?.to_string())))
-                .collect::<Option<BTreeMap<String, String>>>()
+            let mut map = BTreeMap::new();
+            for m in members {
+                map.insert(m.key.clone(), m.value.as_str()?.to_string());
+            }
+            Some(map)
         };
         let text = match &v.kind {
             Kind::String(s) => Some(Text::Plain(s.as_str().into())),
