@@ -273,6 +273,21 @@ strings!(
     danger_now,
     child_worry_short,
     more_numbers,
+    weekdays,
+    and,
+    months,
+    date,
+    valid_from,
+    address,
+    documents,
+    lang_names,
+    report_concern,
+    sources,
+    kind_veileder,
+    kind_rapport,
+    kind_source,
+    published_by,
+    read_source,
 );
 
 /// Installs `lang` from the text of its JSON file (`{"key": "text", …}`). Returns the
@@ -312,6 +327,17 @@ pub fn install(lang: Lang, json_text: &str) -> Result<Vec<String>, String> {
     Ok(odd)
 }
 
+/// The name of the language `code` from a `lang_names` table
+/// (`"en=engelsk;ar=arabisk;…"`), as written inside a sentence. `None` for a
+/// code the table does not know; the caller then shows the code itself.
+pub fn lang_name<'a>(table: &'a str, code: &str) -> Option<&'a str> {
+    let primary = code.split(['-', '_']).next().unwrap_or(code);
+    table.split(';').find_map(|pair| {
+        let (k, name) = pair.split_once('=')?;
+        k.trim().eq_ignore_ascii_case(primary).then(|| name.trim())
+    })
+}
+
 /// Fills `{0}`, `{1}`, … in a UI string. Missing arguments stay visible as `{n}`
 /// so a broken translation is seen in testing rather than hidden.
 pub fn fill(template: &str, args: &[&str]) -> String {
@@ -340,6 +366,15 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_document_language_is_named_in_the_reader_s_language() {
+        let table = super::Lang::Nb.strings().lang_names;
+        assert_eq!(super::lang_name(table, "en"), Some("engelsk"));
+        assert_eq!(super::lang_name(table, "en-GB"), Some("engelsk"));
+        assert_eq!(super::lang_name(table, "se"), Some("nordsamisk"));
+        assert_eq!(super::lang_name(table, "xx"), None);
+    }
+
     use super::*;
 
     #[test]

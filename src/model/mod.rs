@@ -32,6 +32,7 @@ pub mod schema;
 #[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
 pub mod template;
 pub mod types;
+pub mod when;
 
 pub use check::{load_split, load_str, Checked};
 pub use problem::{Gate, Problem, Severity};

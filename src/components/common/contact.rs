@@ -16,6 +16,9 @@ pub struct ContactCardProps {
     /// Heading level of the contact's name: one below the heading of the list it is in.
     #[prop_or(3)]
     pub level: u8,
+    /// The staff handbook's card: adds the address and the opening hours as data.
+    #[prop_or_default]
+    pub staff: bool,
 }
 
 #[function_component(ContactCard)]
@@ -57,11 +60,56 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
             if let Some(hours) = &c.hours {
                 <p class="bti-contact__hours">{ s.hours }{ ": " }<span lang={hours.fallback_lang(code)}>{ hours.get(code) }</span></p>
             }
+            { staff_details(props) }
             if let Some(note) = &c.note {
                 <div class="bti-contact__note"><Rich text={note.clone()} lang={code} /></div>
             }
         </li>
     }
+}
+
+/// The address and the opening hours: read by builds with the handbook only,
+/// so the citizen guide's build links none of this.
+#[cfg(feature = "handbook")]
+fn staff_details(props: &ContactCardProps) -> Html {
+    use crate::model::when::{clock, OpeningLine};
+    if !props.staff {
+        return Html::default();
+    }
+    let (c, s) = (&props.contact, props.lang.strings());
+    let names: Vec<&str> = s.weekdays.split(',').collect();
+    let time = |t: &str| match clock(t) {
+        Some(t) => html! { <time datetime={t.to_string()}>{ t.to_string() }</time> },
+        None => html! { t.to_string() },
+    };
+    html! {
+        <>
+            if let Some(a) = &c.address {
+                <address class="bti-contact__address">
+                    <span class="bti-contact__label">{ s.address }{ ": " }</span>
+                    if let Some(street) = &a.street { { street.clone() }{ ", " } }
+                    { format!("{} {}", a.postal_code, a.city) }
+                </address>
+            }
+            if !c.opening_hours.is_empty() {
+                <div class="bti-contact__opening">
+                    <span class="bti-contact__label">{ s.hours }{ ":" }</span>
+                    <ul class="bti-contact__opening-list">
+                        { for c.opening_hours.iter().map(|o| {
+                            let line = OpeningLine::new(o, &names, s.and);
+                            html! { <li>{ line.days }{ " " }{ time(&line.opens) }{ "–" }{ time(&line.closes) }</li> }
+                        }) }
+                    </ul>
+                </div>
+            }
+        </>
+    }
+}
+
+#[cfg(not(feature = "handbook"))]
+fn staff_details(props: &ContactCardProps) -> Html {
+    let _ = props.staff;
+    Html::default()
 }
 
 /// "https://www.116111.no/" shown as "116111.no": shorter to read, same place.

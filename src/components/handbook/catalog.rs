@@ -295,7 +295,7 @@ fn service_page(props: &ItemProps) -> Html {
             if !sv.contacts.is_empty() {
                 <h3>{ s.contacts_title }</h3>
                 <ul class="bti-contacts">{ for sv.contacts.iter().filter_map(|id| c.contacts.iter().find(|x| &x.id == id)).map(|x| html! {
-                    <ContactCard contact={x.clone()} lang={ctx.lang} example={c.meta.example} level={4} />
+                    <ContactCard contact={x.clone()} lang={ctx.lang} example={c.meta.example} level={4} staff=true />
                 }) }</ul>
             }
             { used_in(ctx, Ref::Service(&sv.id)) }

@@ -126,7 +126,7 @@ fn service_notes(props: &StepPartProps) -> Html {
                     if !n.contacts.is_empty() {
                         <ul class="bti-contacts bti-contacts--compact">
                             { for n.contacts.iter().filter_map(|id| c.contacts.iter().find(|x| &x.id == id)).map(|x| html! {
-                                <ContactCard contact={x.clone()} lang={ctx.lang} {example} level={5} />
+                                <ContactCard contact={x.clone()} lang={ctx.lang} {example} level={5} staff=true />
                             }) }
                         </ul>
                     }
