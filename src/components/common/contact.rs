@@ -57,7 +57,7 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
             { phone.unwrap_or_default() }
             { email.unwrap_or_default() }
             { web.unwrap_or_default() }
-            if let Some(hours) = &c.hours {
+            if let Some(hours) = c.hours.as_ref().filter(|_| !opening_as_data(props)) {
                 <p class="bti-contact__hours">{ s.hours }{ ": " }<span lang={hours.fallback_lang(code)}>{ hours.get(code) }</span></p>
             }
             { staff_details(props) }
@@ -104,6 +104,18 @@ fn staff_details(props: &ContactCardProps) -> Html {
             }
         </>
     }
+}
+
+/// The staff card shows opening hours given as data in place of the words
+/// (which say the same less precisely).
+#[cfg(feature = "handbook")]
+fn opening_as_data(props: &ContactCardProps) -> bool {
+    props.staff && !props.contact.opening_hours.is_empty()
+}
+
+#[cfg(not(feature = "handbook"))]
+fn opening_as_data(_: &ContactCardProps) -> bool {
+    false
 }
 
 #[cfg(not(feature = "handbook"))]

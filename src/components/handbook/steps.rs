@@ -207,14 +207,20 @@ fn decisions(props: &StepPartProps) -> Html {
             <h3>{ s.decisions }</h3>
             <ul class="bti-refs">{ for st.decisions.iter().map(|d| {
                 let target = d.to_level.as_ref().and_then(|id| c.levels.iter().find(|l| &l.id == id));
+                let report = d.action == Some(DecisionAction::Bekymringsmelding);
+                // A report hands the case to barnevernet: "Saken avsluttes" would mislead.
+                let onward = match target {
+                    Some(l) => Some(ctx.link(Page::Level(l.id.clone()), crate::handbook::level_heading(&fill(s.level, &[&l.number.to_string()]), l.title.get(code)))),
+                    None if report => None,
+                    None => Some(html! { s.close_case }),
+                };
                 html! {
-                    <li>{ d.label.get(code) }{ " → " }{ match target {
-                        Some(l) => ctx.link(Page::Level(l.id.clone()), crate::handbook::level_heading(&fill(s.level, &[&l.number.to_string()]), l.title.get(code))),
-                        None => html! { s.close_case },
-                    } }
-                    if d.action == Some(DecisionAction::Bekymringsmelding) {
-                        <p class="bti-decision__action"><strong>{ s.report_concern }</strong></p>
-                    }
+                    <li>
+                        { d.label.get(code) }
+                        if let Some(onward) = onward { { " → " }{ onward } }
+                        if report {
+                            <p class="bti-decision__action"><strong>{ s.report_concern }</strong></p>
+                        }
                     </li>
                 }
             }) }</ul>
