@@ -1,5 +1,7 @@
 //! Handbook navigation as pure data: routes and their hash form, the level
 //! finder, and which steps use a tool, law, source, role or service.
+// Only the handbook screens (and the export) show a trail.
+#[cfg(feature = "handbook")]
 pub mod crumbs;
 pub mod finder;
 pub mod route;

@@ -119,25 +119,40 @@ thread_local! {
 }
 
 macro_rules! strings {
-    ($($name:ident),* $(,)?) => {
-        /// Every UI string, named by its key in the language files.
+    ($($name:ident),* $(,)? ; handbook: $($hb:ident),* $(,)?) => {
+        /// Every UI string, named by its key in the language files. The keys
+        /// after `handbook:` exist only in builds with the handbook, so the
+        /// citizen guide's wasm does not carry words it never shows.
         #[derive(Debug, Clone)]
         pub struct Strings {
             $(pub $name: &'static str,)*
+            $(#[cfg(feature = "handbook")] pub $hb: &'static str,)*
         }
 
         /// The keys every language file must have, in field order.
+        #[cfg(feature = "handbook")]
+        pub const KEYS: &[&str] = &[$(stringify!($name),)* $(stringify!($hb)),*];
+        /// The keys this build reads (the guide's: without the handbook's).
+        #[cfg(not(feature = "handbook"))]
         pub const KEYS: &[&str] = &[$(stringify!($name)),*];
 
         impl Strings {
             /// The fields in `KEYS` order, to fill a table in one loop (small code, no per-key branches).
             fn slots(&mut self) -> Vec<&mut &'static str> {
-                vec![$(&mut self.$name),*]
+                #[allow(unused_mut)]
+                let mut v = vec![$(&mut self.$name),*];
+                #[cfg(feature = "handbook")]
+                v.extend([$(&mut self.$hb),*]);
+                v
             }
 
             /// The strings in `KEYS` order.
             fn values(&self) -> Vec<&'static str> {
-                vec![$(self.$name),*]
+                #[allow(unused_mut)]
+                let mut v = vec![$(self.$name),*];
+                #[cfg(feature = "handbook")]
+                v.extend([$(self.$hb),*]);
+                v
             }
         }
     };
@@ -272,7 +287,8 @@ strings!(
     content_nb_only,
     danger_now,
     child_worry_short,
-    more_numbers,
+    more_numbers;
+    handbook:
     weekdays,
     and,
     months,
