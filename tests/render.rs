@@ -243,7 +243,9 @@ fn example_with(edit: impl FnOnce(&mut bti_veileder::model::Content)) -> Rc<Load
 }
 
 fn contact_card(staff: bool) -> String {
-    use bti_veileder::components::common::contact::{ContactCard, ContactCardProps};
+    use bti_veileder::components::common::contact::{
+        ContactCard, ContactCardProps, StaffContactCard,
+    };
     let loaded = example();
     let contact = loaded
         .content
@@ -252,13 +254,17 @@ fn contact_card(staff: bool) -> String {
         .find(|c| c.id == "barnevern")
         .expect("the example has barnevern")
         .clone();
-    render::<ContactCard>(ContactCardProps {
+    let props = ContactCardProps {
         contact,
         lang: Lang::Nb,
         example: true,
         level: 4,
-        staff,
-    })
+    };
+    if staff {
+        render::<StaffContactCard>(props)
+    } else {
+        render::<ContactCard>(props)
+    }
 }
 
 #[test]

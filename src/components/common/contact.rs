@@ -16,13 +16,32 @@ pub struct ContactCardProps {
     /// Heading level of the contact's name: one below the heading of the list it is in.
     #[prop_or(3)]
     pub level: u8,
-    /// The staff handbook's card: adds the address and the opening hours as data.
-    #[prop_or_default]
-    pub staff: bool,
 }
 
 #[function_component(ContactCard)]
 pub fn contact_card(props: &ContactCardProps) -> Html {
+    let c = &props.contact;
+    let code = props.lang.code();
+    let s = props.lang.strings();
+    let [title, phone, email, web] = head(props);
+    html! {
+        <li class="bti-contact">
+            { title }
+            { phone }
+            { email }
+            { web }
+            if let Some(hours) = &c.hours {
+                <p class="bti-contact__hours">{ s.hours }{ ": " }<span lang={hours.fallback_lang(code)}>{ hours.get(code) }</span></p>
+            }
+            if let Some(note) = &c.note {
+                <div class="bti-contact__note"><Rich text={note.clone()} lang={code} /></div>
+            }
+        </li>
+    }
+}
+
+/// What every card starts with: the name as a heading, then phone, e-mail and web.
+fn head(props: &ContactCardProps) -> [Html; 4] {
     let c = &props.contact;
     let code = props.lang.code();
     let s = props.lang.strings();
@@ -51,39 +70,36 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
     let web = c.url.as_ref().and_then(|u| safe_href(u)).map(|u| html! {
         <p class="bti-contact__line"><a class="bti-link" href={u.to_string()}>{ s.web }{ ": " }<bdi dir="ltr">{ display_url(u) }</bdi></a></p>
     });
-    html! {
-        <li class="bti-contact">
-            { title }
-            { phone.unwrap_or_default() }
-            { email.unwrap_or_default() }
-            { web.unwrap_or_default() }
-            if let Some(hours) = c.hours.as_ref().filter(|_| !opening_as_data(props)) {
-                <p class="bti-contact__hours">{ s.hours }{ ": " }<span lang={hours.fallback_lang(code)}>{ hours.get(code) }</span></p>
-            }
-            { staff_details(props) }
-            if let Some(note) = &c.note {
-                <div class="bti-contact__note"><Rich text={note.clone()} lang={code} /></div>
-            }
-        </li>
-    }
+    [
+        title,
+        phone.unwrap_or_default(),
+        email.unwrap_or_default(),
+        web.unwrap_or_default(),
+    ]
 }
 
-/// The address and the opening hours: read by builds with the handbook only,
-/// so the citizen guide's build links none of this.
+/// The staff handbook's card: the citizen's card plus the address and the
+/// opening hours as data ("Mandag–fredag 08:00–15:30"), which replace the same
+/// hours in words. Built with the handbook only: the guide's wasm links none of it.
 #[cfg(feature = "handbook")]
-fn staff_details(props: &ContactCardProps) -> Html {
+#[function_component(StaffContactCard)]
+pub fn staff_contact_card(props: &ContactCardProps) -> Html {
     use crate::model::when::{clock, OpeningLine};
-    if !props.staff {
-        return Html::default();
-    }
-    let (c, s) = (&props.contact, props.lang.strings());
+    let c = &props.contact;
+    let code = props.lang.code();
+    let s = props.lang.strings();
+    let [title, phone, email, web] = head(props);
     let names: Vec<&str> = s.weekdays.split(',').collect();
     let time = |t: &str| match clock(t) {
         Some(t) => html! { <time datetime={t.to_string()}>{ t.to_string() }</time> },
         None => html! { t.to_string() },
     };
     html! {
-        <>
+        <li class="bti-contact">
+            { title }
+            { phone }
+            { email }
+            { web }
             if let Some(a) = &c.address {
                 <address class="bti-contact__address">
                     <span class="bti-contact__label">{ s.address }{ ": " }</span>
@@ -101,27 +117,14 @@ fn staff_details(props: &ContactCardProps) -> Html {
                         }) }
                     </ul>
                 </div>
+            } else if let Some(hours) = &c.hours {
+                <p class="bti-contact__hours">{ s.hours }{ ": " }<span lang={hours.fallback_lang(code)}>{ hours.get(code) }</span></p>
             }
-        </>
+            if let Some(note) = &c.note {
+                <div class="bti-contact__note"><Rich text={note.clone()} lang={code} /></div>
+            }
+        </li>
     }
-}
-
-/// The staff card shows opening hours given as data in place of the words
-/// (which say the same less precisely).
-#[cfg(feature = "handbook")]
-fn opening_as_data(props: &ContactCardProps) -> bool {
-    props.staff && !props.contact.opening_hours.is_empty()
-}
-
-#[cfg(not(feature = "handbook"))]
-fn opening_as_data(_: &ContactCardProps) -> bool {
-    false
-}
-
-#[cfg(not(feature = "handbook"))]
-fn staff_details(props: &ContactCardProps) -> Html {
-    let _ = props.staff;
-    Html::default()
 }
 
 /// "https://www.116111.no/" shown as "116111.no": shorter to read, same place.
