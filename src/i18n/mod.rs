@@ -346,6 +346,7 @@ pub fn install(lang: Lang, json_text: &str) -> Result<Vec<String>, String> {
 /// The name of the language `code` from a `lang_names` table
 /// (`"en=engelsk;ar=arabisk;…"`), as written inside a sentence. `None` for a
 /// code the table does not know; the caller then shows the code itself.
+#[cfg(feature = "handbook")]
 pub fn lang_name<'a>(table: &'a str, code: &str) -> Option<&'a str> {
     let primary = code.split(['-', '_']).next().unwrap_or(code);
     table.split(';').find_map(|pair| {
@@ -382,6 +383,7 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(feature = "handbook")]
     #[test]
     fn a_document_language_is_named_in_the_reader_s_language() {
         let table = super::Lang::Nb.strings().lang_names;
