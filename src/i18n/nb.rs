@@ -124,7 +124,7 @@ pub static STRINGS: Strings = Strings {
     child_worry_short: "Bekymret for et barn?",
     more_numbers: "Flere numre",
     #[cfg(feature = "handbook")]
-    weekdays: "mandag,tirsdag,onsdag,torsdag,fredag,lørdag,søndag",
+    weekdays: "mandag,tirsdag,onsdag,torsdag,fredag,lørdag,søndag,Mandag,Tirsdag,Onsdag,Torsdag,Fredag,Lørdag,Søndag",
     #[cfg(feature = "handbook")]
     and: "og",
     #[cfg(feature = "handbook")]

@@ -7,13 +7,16 @@ use super::types::{Opening, Weekday};
 /// The days of one opening line in words: runs of three or more days in a row
 /// as a range ("Mandag–fredag"), other days one by one ("Lørdag og søndag",
 /// "Mandag, onsdag og fredag"). `names`: the seven day names from Monday, as
-/// written inside a sentence; `and`: the word before the last item. The first
-/// letter is a capital, as the line starts with it.
+/// written inside a sentence, then the seven as they start a line (the
+/// language's table says both, so no Unicode case tables are needed);
+/// `and`: the word before the last item.
 pub fn day_runs(days: &[Weekday], names: &[&str], and: &str) -> String {
     let mut idx: Vec<usize> = days.iter().map(|d| *d as usize).collect();
     idx.sort_unstable();
     idx.dedup();
     let name = |i: usize| names.get(i).copied().unwrap_or("");
+    // The first day named starts the line.
+    let first = |i: usize| names.get(i + 7).copied().unwrap_or_else(|| name(i));
     let mut items: Vec<String> = Vec::new();
     let mut start = 0;
     while start < idx.len() {
@@ -24,23 +27,22 @@ pub fn day_runs(days: &[Weekday], names: &[&str], and: &str) -> String {
         if end - start >= 2 {
             items.push(format!("{}–{}", name(idx[start]), name(idx[end])));
         } else {
-            items.extend(idx[start..=end].iter().map(|&i| name(i).to_string()));
+            for &i in idx.iter().take(end + 1).skip(start) {
+                items.push(name(i).to_string());
+            }
         }
         start = end + 1;
     }
-    let text = match items.split_last() {
+    if let (Some(item), Some(&i)) = (items.first_mut(), idx.first()) {
+        // Only the start changes: "mandag–fredag" becomes "Mandag–fredag".
+        if let Some(rest) = item.strip_prefix(name(i)) {
+            *item = format!("{}{rest}", first(i));
+        }
+    }
+    match items.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
-    };
-    capitalise(&text)
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -145,8 +147,9 @@ mod tests {
     use super::*;
     use Weekday::*;
 
-    const NAMES: [&str; 7] = [
-        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    const NAMES: [&str; 14] = [
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "Mandag",
+        "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag",
     ];
 
     #[test]
