@@ -177,9 +177,10 @@ fn the_export_has_every_screen_and_every_guide_node_and_no_script() {
     let count = |prefix: &str| files.iter().filter(|f| f.path.starts_with(prefix)).count();
     let c = &loaded.content;
     let steps: usize = c.levels.iter().map(|l| l.steps.len()).sum();
-    let catalogs = 6
+    let catalogs = 7
         + c.tools.len()
         + c.laws.len()
+        + c.sources.len()
         + c.roles.len()
         + c.services.len()
         + c.publication.kommune.len()
@@ -228,4 +229,190 @@ fn an_overlay_must_be_published_before_it_is_exported() {
         .join("content/eksempel-kommune/eksempel-kommune.json");
     let err = bti_veileder::export::load_path(&overlay).unwrap_err();
     assert!(err.contains("bti-check --publish"), "{err}");
+}
+
+// Issue 12, "Model additions": what the model had and the handbook did not show.
+
+/// The example with `edit` applied to its content.
+fn example_with(edit: impl FnOnce(&mut bti_veileder::model::Content)) -> Rc<Loaded> {
+    let mut content = support::load(support::EXAMPLE)
+        .content
+        .expect("the example loads");
+    edit(&mut content);
+    Loaded::new(content, Vec::new(), vec!["nb".into()])
+}
+
+fn contact_card(staff: bool) -> String {
+    use bti_veileder::components::common::contact::{
+        ContactCard, ContactCardProps, StaffContactCard,
+    };
+    let loaded = example();
+    let contact = loaded
+        .content
+        .contacts
+        .iter()
+        .find(|c| c.id == "barnevern")
+        .expect("the example has barnevern")
+        .clone();
+    let props = ContactCardProps {
+        contact,
+        lang: Lang::Nb,
+        example: true,
+        level: 4,
+    };
+    if staff {
+        render::<StaffContactCard>(props)
+    } else {
+        render::<ContactCard>(props)
+    }
+}
+
+#[test]
+fn a_staff_contact_card_shows_the_address_and_the_opening_days_as_a_range() {
+    let html = contact_card(true);
+    assert!(
+        html.contains(r#"<address class="bti-contact__address">"#)
+            && html.contains("Postboks 1, ")
+            && html.contains("9999 Eksempel</address>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<li>Mandag–fredag <time datetime="08:00">08:00</time>–<time datetime="15:30">15:30</time></li>"#),
+        "{html}"
+    );
+    assert!(
+        !html.contains("Hverdager 08–15:30"),
+        "the hours as data replace the same hours in words: {html}"
+    );
+}
+
+#[test]
+fn the_citizen_guide_s_contact_card_keeps_to_the_hours_in_words() {
+    let html = contact_card(false);
+    assert!(!html.contains("<address"), "{html}");
+    assert!(html.contains("Hverdager 08–15:30"), "{html}");
+}
+
+#[test]
+fn a_service_page_in_the_handbook_shows_its_contacts_addresses() {
+    let loaded = example();
+    let service = loaded
+        .content
+        .services
+        .iter()
+        .find(|s| s.contacts.iter().any(|c| c == "barnevern"))
+        .expect("a service lists barnevern");
+    let html = handbook_page(
+        &loaded,
+        Lang::Nb,
+        Route::page(Page::Services(Some(service.id.clone()))),
+    );
+    assert!(html.contains("<address"), "{html}");
+}
+
+#[test]
+fn a_tool_page_lists_its_documents_with_their_language_in_words_and_hreflang() {
+    let html = handbook_page(
+        &example(),
+        Lang::Nb,
+        Route::page(Page::Tools(Some("samtykkeskjema".into()))),
+    );
+    assert!(html.contains("<h3>Dokumenter</h3>"), "{html}");
+    assert!(
+        html.contains(
+            r#"<a href="dokumenter/samtykkeskjema-en.pdf" hreflang="en" class="bti-link">Samtykkeskjema (engelsk)</a>"#
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("Åpne dokumentet: "),
+        "the main document stays first: {html}"
+    );
+}
+
+#[test]
+fn a_decision_that_sends_a_bekymringsmelding_says_so_in_words() {
+    let html = handbook_page(
+        &example(),
+        Lang::Nb,
+        Route::page(Page::Step("n0-beslutning".into())),
+    );
+    assert!(
+        html.contains(r#"<p class="bti-decision__action"><strong>Send bekymringsmelding til barnevernet.</strong></p>"#),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("bti-decision__action").count(),
+        1,
+        "only the decision with the action"
+    );
+}
+
+#[test]
+fn sources_have_a_list_and_a_page_each_and_the_steps_refer_to_them() {
+    let loaded = example();
+    let list = handbook_page(&loaded, Lang::Nb, Route::page(Page::Sources(None)));
+    assert!(
+        list.contains(r#"class="bti-page__title">Kilder</h2>"#),
+        "{list}"
+    );
+    assert!(
+        hrefs(&list).contains(&"kilder-snakk-med-barn.html"),
+        "{list}"
+    );
+    let page = handbook_page(
+        &loaded,
+        Lang::Nb,
+        Route::page(Page::Sources(Some("snakk-med-barn".into()))),
+    );
+    assert!(
+        page.contains(r#"<p class="bti-where">Veileder</p>"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<a href="https://www.snakkemedbarn.no" class="bti-link">Les kilden</a>"#),
+        "{page}"
+    );
+    assert!(
+        hrefs(&page).contains(&"steg-n0-undring.html"),
+        "the source links back to the step that uses it: {page}"
+    );
+    let step = handbook_page(
+        &loaded,
+        Lang::Nb,
+        Route::page(Page::Step("n0-undring".into())),
+    );
+    assert!(step.contains("<h3>Kilder</h3>"), "{step}");
+    assert!(hrefs(&step).contains(&"kilder-snakk-med-barn.html"));
+}
+
+#[test]
+fn a_source_shows_its_publisher_summary_and_when_it_was_checked() {
+    let loaded = example_with(|c| {
+        let s = &mut c.sources[0];
+        s.publisher = Some("Eksempeldirektoratet".into());
+        s.last_checked = Some("2026-10-01".into());
+    });
+    let id = loaded.content.sources[0].id.clone();
+    let html = handbook_page(&loaded, Lang::Nb, Route::page(Page::Sources(Some(id))));
+    assert!(html.contains("Utgitt av Eksempeldirektoratet"), "{html}");
+    assert!(html.contains("Sist kontrollert 2026-10-01"), "{html}");
+}
+
+#[test]
+fn an_item_says_when_it_applies_from_while_that_date_is_ahead() {
+    let at = |date: &str| {
+        let loaded = example_with(|c| c.tools[0].valid_from = Some(date.into()));
+        let id = loaded.content.tools[0].id.clone();
+        handbook_page(&loaded, Lang::Nb, Route::page(Page::Tools(Some(id))))
+    };
+    let ahead = at("2999-01-01");
+    assert!(
+        ahead.contains(r#"<p class="bti-valid-from">Gjelder fra <time datetime="2999-01-01">1. januar 2999</time></p>"#),
+        "{ahead}"
+    );
+    assert!(
+        !at("2000-01-01").contains("Gjelder fra"),
+        "a date passed says nothing"
+    );
 }

@@ -99,6 +99,10 @@ pub fn handbook_pages(loaded: &Loaded) -> Vec<Page> {
     ));
     pages.extend(catalog(Page::Laws, c.laws.iter().map(|t| &t.id).collect()));
     pages.extend(catalog(
+        Page::Sources,
+        c.sources.iter().map(|t| &t.id).collect(),
+    ));
+    pages.extend(catalog(
         Page::Roles,
         c.roles.iter().map(|t| &t.id).collect(),
     ));

@@ -57,6 +57,11 @@ pub fn crumbs(c: &Content, lang: Lang, route: &Route) -> Vec<(Option<Page>, Stri
             s.laws,
             item_title(id, &c.laws, |t| (&t.id, &t.title), code),
         ),
+        Page::Sources(id) => section(
+            Page::Sources(None),
+            s.sources,
+            item_title(id, &c.sources, |t| (&t.id, &t.title), code),
+        ),
         Page::Roles(id) => section(
             Page::Roles(None),
             s.roles,

@@ -1,5 +1,7 @@
 //! Handbook navigation as pure data: routes and their hash form, the level
-//! finder, and which steps use a tool, law, role or service.
+//! finder, and which steps use a tool, law, source, role or service.
+// Only the handbook screens (and the export) show a trail.
+#[cfg(feature = "handbook")]
 pub mod crumbs;
 pub mod finder;
 pub mod route;
@@ -11,6 +13,7 @@ use crate::model::{Content, Level, Step};
 pub enum Ref<'a> {
     Tool(&'a str),
     Law(&'a str),
+    Source(&'a str),
     Role(&'a str),
     Service(&'a str),
 }
@@ -24,6 +27,7 @@ pub fn steps_using<'c>(content: &'c Content, r: Ref<'_>) -> Vec<(&'c Level, &'c 
         .filter(|(_, s)| match r {
             Ref::Tool(id) => s.tools.iter().any(|t| t == id),
             Ref::Law(id) => s.laws.iter().any(|t| t == id),
+            Ref::Source(id) => s.sources.iter().any(|t| t == id),
             Ref::Role(id) => s.roles.iter().any(|t| t == id),
             Ref::Service(id) => s.service_notes.iter().any(|n| n.service == id),
         })

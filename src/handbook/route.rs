@@ -3,7 +3,7 @@
 //! Grammar (documented in the README): `#<ns>/<path>[?tjeneste=<service-id>]` where
 //! `<ns>` is `bti`, or `bti-<element id>` for an element with an `id`, and `<path>` is
 //! one of: (empty) front page · `niva/<level>` · `steg/<step>` · `verktoy[/<tool>]` ·
-//! `lover[/<law>]` · `roller[/<role>]` · `tjenester[/<service>]` · `kommune[/<page>]` ·
+//! `lover[/<law>]` · `kilder[/<source>]` · `roller[/<role>]` · `tjenester[/<service>]` · `kommune[/<page>]` ·
 //! `etat[/<page>]` · `finn-niva` · `sok?q=<words>`. Anything else is "not found".
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub enum Page {
     Step(String),
     Tools(Option<String>),
     Laws(Option<String>),
+    /// References that are not laws: national guides, reports.
+    Sources(Option<String>),
     Roles(Option<String>),
     Services(Option<String>),
     Kommune(Option<String>),
@@ -96,6 +98,7 @@ impl Route {
             ("steg", Some(id)) => Page::Step(id),
             ("verktoy", id) => Page::Tools(id),
             ("lover", id) => Page::Laws(id),
+            ("kilder", id) => Page::Sources(id),
             ("roller", id) => Page::Roles(id),
             ("tjenester", id) => Page::Services(id),
             ("kommune", id) => Page::Kommune(id),
@@ -130,6 +133,7 @@ impl Route {
             Page::Step(id) => format!("steg/{}", encode(id)),
             Page::Tools(id) => with("verktoy", id),
             Page::Laws(id) => with("lover", id),
+            Page::Sources(id) => with("kilder", id),
             Page::Roles(id) => with("roller", id),
             Page::Services(id) => with("tjenester", id),
             Page::Kommune(id) => with("kommune", id),
@@ -163,6 +167,7 @@ impl Page {
             Page::Step(id) => name("steg", &Some(id.clone())),
             Page::Tools(id) => name("verktoy", id),
             Page::Laws(id) => name("lover", id),
+            Page::Sources(id) => name("kilder", id),
             Page::Roles(id) => name("roller", id),
             Page::Services(id) => name("tjenester", id),
             Page::Kommune(id) => name("kommune", id),
@@ -228,6 +233,8 @@ mod tests {
             Page::Tools(None),
             Page::Tools(Some("samtykke".into())),
             Page::Laws(Some("bvl-13-2".into())),
+            Page::Sources(None),
+            Page::Sources(Some("bufdir-veileder".into())),
             Page::Roles(None),
             Page::Services(Some("skole".into())),
             Page::Kommune(Some("verdier".into())),

@@ -119,25 +119,40 @@ thread_local! {
 }
 
 macro_rules! strings {
-    ($($name:ident),* $(,)?) => {
-        /// Every UI string, named by its key in the language files.
+    ($($name:ident),* $(,)? ; handbook: $($hb:ident),* $(,)?) => {
+        /// Every UI string, named by its key in the language files. The keys
+        /// after `handbook:` exist only in builds with the handbook, so the
+        /// citizen guide's wasm does not carry words it never shows.
         #[derive(Debug, Clone)]
         pub struct Strings {
             $(pub $name: &'static str,)*
+            $(#[cfg(feature = "handbook")] pub $hb: &'static str,)*
         }
 
         /// The keys every language file must have, in field order.
+        #[cfg(feature = "handbook")]
+        pub const KEYS: &[&str] = &[$(stringify!($name),)* $(stringify!($hb)),*];
+        /// The keys this build reads (the guide's: without the handbook's).
+        #[cfg(not(feature = "handbook"))]
         pub const KEYS: &[&str] = &[$(stringify!($name)),*];
 
         impl Strings {
             /// The fields in `KEYS` order, to fill a table in one loop (small code, no per-key branches).
             fn slots(&mut self) -> Vec<&mut &'static str> {
-                vec![$(&mut self.$name),*]
+                #[allow(unused_mut)]
+                let mut v = vec![$(&mut self.$name),*];
+                #[cfg(feature = "handbook")]
+                v.extend([$(&mut self.$hb),*]);
+                v
             }
 
             /// The strings in `KEYS` order.
             fn values(&self) -> Vec<&'static str> {
-                vec![$(self.$name),*]
+                #[allow(unused_mut)]
+                let mut v = vec![$(self.$name),*];
+                #[cfg(feature = "handbook")]
+                v.extend([$(self.$hb),*]);
+                v
             }
         }
     };
@@ -272,7 +287,23 @@ strings!(
     content_nb_only,
     danger_now,
     child_worry_short,
-    more_numbers,
+    more_numbers;
+    handbook:
+    weekdays,
+    and,
+    months,
+    date,
+    valid_from,
+    address,
+    documents,
+    lang_names,
+    report_concern,
+    sources,
+    kind_veileder,
+    kind_rapport,
+    kind_source,
+    published_by,
+    read_source,
 );
 
 /// Installs `lang` from the text of its JSON file (`{"key": "text", …}`). Returns the
@@ -312,6 +343,18 @@ pub fn install(lang: Lang, json_text: &str) -> Result<Vec<String>, String> {
     Ok(odd)
 }
 
+/// The name of the language `code` from a `lang_names` table
+/// (`"en=engelsk;ar=arabisk;…"`), as written inside a sentence. `None` for a
+/// code the table does not know; the caller then shows the code itself.
+#[cfg(feature = "handbook")]
+pub fn lang_name<'a>(table: &'a str, code: &str) -> Option<&'a str> {
+    let primary = code.split(['-', '_']).next().unwrap_or(code);
+    table.split(';').find_map(|pair| {
+        let (k, name) = pair.split_once('=')?;
+        k.trim().eq_ignore_ascii_case(primary).then(|| name.trim())
+    })
+}
+
 /// Fills `{0}`, `{1}`, … in a UI string. Missing arguments stay visible as `{n}`
 /// so a broken translation is seen in testing rather than hidden.
 pub fn fill(template: &str, args: &[&str]) -> String {
@@ -340,6 +383,16 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(feature = "handbook")]
+    #[test]
+    fn a_document_language_is_named_in_the_reader_s_language() {
+        let table = super::Lang::Nb.strings().lang_names;
+        assert_eq!(super::lang_name(table, "en"), Some("engelsk"));
+        assert_eq!(super::lang_name(table, "en-GB"), Some("engelsk"));
+        assert_eq!(super::lang_name(table, "se"), Some("nordsamisk"));
+        assert_eq!(super::lang_name(table, "xx"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -123,4 +123,34 @@ pub static STRINGS: Strings = Strings {
     danger_now: "Er barnet eller noen andre i fare nå?",
     child_worry_short: "Bekymret for et barn?",
     more_numbers: "Flere numre",
+    #[cfg(feature = "handbook")]
+    weekdays: "mandag,tirsdag,onsdag,torsdag,fredag,lørdag,søndag,Mandag,Tirsdag,Onsdag,Torsdag,Fredag,Lørdag,Søndag",
+    #[cfg(feature = "handbook")]
+    and: "og",
+    #[cfg(feature = "handbook")]
+    months: "januar,februar,mars,april,mai,juni,juli,august,september,oktober,november,desember",
+    #[cfg(feature = "handbook")]
+    date: "{0}. {1} {2}",
+    #[cfg(feature = "handbook")]
+    valid_from: "Gjelder fra {0}",
+    #[cfg(feature = "handbook")]
+    address: "Adresse",
+    #[cfg(feature = "handbook")]
+    documents: "Dokumenter",
+    #[cfg(feature = "handbook")]
+    lang_names: "nb=bokmål;nn=nynorsk;no=norsk;en=engelsk;ar=arabisk;so=somali;ti=tigrinja;uk=ukrainsk;pl=polsk;se=nordsamisk;sv=svensk;da=dansk;de=tysk;fr=fransk;es=spansk;ru=russisk;fa=persisk;prs=dari;ps=pashto;ku=kurdisk;tr=tyrkisk;ur=urdu;lt=litauisk;ro=rumensk;vi=vietnamesisk;th=thai",
+    #[cfg(feature = "handbook")]
+    report_concern: "Send bekymringsmelding til barnevernet.",
+    #[cfg(feature = "handbook")]
+    sources: "Kilder",
+    #[cfg(feature = "handbook")]
+    kind_veileder: "Veileder",
+    #[cfg(feature = "handbook")]
+    kind_rapport: "Rapport",
+    #[cfg(feature = "handbook")]
+    kind_source: "Annen kilde",
+    #[cfg(feature = "handbook")]
+    published_by: "Utgitt av {0}",
+    #[cfg(feature = "handbook")]
+    read_source: "Les kilden",
 };

@@ -468,6 +468,7 @@ pub(crate) use unit_enum;
 /// - `editor`: an `Option`, read only by builds with the `editor` feature;
 /// - `handbook`: as `default`, but only builds with the handbook read it (the
 ///   guide's build leaves it empty and links none of its code);
+/// - `staff`: as `editor`, but read by builds with the handbook too (which show it);
 /// - `default_with("f", f)`: the default is `f()` (serde needs the name as a string).
 /// - `refusable`: required in the JSON, but an `Option` in Rust: `None` once the
 ///   checker has refused the value (and said why), so no empty string stands in.
@@ -487,7 +488,8 @@ macro_rules! content_struct {
             /// `"utkast"`: not ready. bti-check warns, and `--publish` refuses while any remain.
             pub status: Option<Status> => editor,
             /// For planned changes: the date the item applies from, `YYYY-MM-DD`.
-            pub valid_from: Option<String> => editor,
+            /// The handbook says "Gjelder fra …" on an item while the date is ahead.
+            pub valid_from: Option<String> => staff,
         );
     };
     (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
@@ -526,6 +528,12 @@ macro_rules! content_struct {
         $crate::model::decoder::content_struct!(@munch $sm $ty
             [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Option::is_none")] pub $f: $t,]
             [$($dec)* $f $(as $name)?: editor,] $($rest)*);
+    };
+    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
+        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => staff, $($rest:tt)*) => {
+        $crate::model::decoder::content_struct!(@munch $sm $ty
+            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Option::is_none")] pub $f: $t,]
+            [$($dec)* $f $(as $name)?: staff,] $($rest)*);
     };
     (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
         $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => handbook, $($rest:tt)*) => {
@@ -599,6 +607,7 @@ macro_rules! content_struct {
     (@required default) => { false };
     (@required handbook) => { false };
     (@required editor) => { false };
+    (@required staff) => { false };
     // The editor's marks are only decoded by builds with the editor feature
     // (bti-check, `debug`); the citizen guide never shows them.
     (@assign editor $field:ident $value:ident $d:ident) => {
@@ -607,6 +616,18 @@ macro_rules! content_struct {
             $field = Some(Decode::decode($value, $d)?);
         }
         #[cfg(not(feature = "editor"))]
+        {
+            let _ = (&$value, &$d, &mut $field);
+        }
+    };
+    // Read by the editors' builds and by the handbook, which shows it; the
+    // citizen guide's build neither reads nor links it.
+    (@assign staff $field:ident $value:ident $d:ident) => {
+        #[cfg(any(feature = "handbook", feature = "editor"))]
+        {
+            $field = Some(Decode::decode($value, $d)?);
+        }
+        #[cfg(not(any(feature = "handbook", feature = "editor")))]
         {
             let _ = (&$value, &$d, &mut $field);
         }
@@ -642,6 +663,7 @@ macro_rules! content_struct {
     (@take default $field:ident) => { $field.unwrap_or_default() };
     (@take handbook $field:ident) => { $field.unwrap_or_default() };
     (@take editor $field:ident) => { $field.unwrap_or_default() };
+    (@take staff $field:ident) => { $field.unwrap_or_default() };
     (@take default $field:ident $default:expr) => { $field.unwrap_or_else(|| $default) };
 }
 pub(crate) use content_struct;

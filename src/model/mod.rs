@@ -32,6 +32,10 @@ pub mod schema;
 #[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
 pub mod template;
 pub mod types;
+// The handbook's alone: the citizen guide's wasm links none of it (not even the
+// generic code it shares, which would change what gets inlined there).
+#[cfg(feature = "handbook")]
+pub mod when;
 
 pub use check::{load_split, load_str, Checked};
 pub use problem::{Gate, Problem, Severity};

@@ -28,6 +28,8 @@ const lawName = (l) => (l.paragraph ? `${nb(l.act)} ${l.paragraph}` : nb(l.act))
 const stepsUsing = (key, id) => ALL_STEPS.filter(({ step }) => (step[key] ?? []).includes(id));
 const TOOL_WITH_STEPS = CONSENT_TOOL;
 const ROLE_WITH_STEPS = HB.roles.find((r) => stepsUsing('roles', r.id).length > 0);
+const SOURCE = (HB.sources ?? []).find((x) => x.url && stepsUsing('sources', x.id).length > 0);
+const REPORT_STEP = ALL_STEPS.find(({ step }) => (step.decisions ?? []).some((d) => d.action === 'bekymringsmelding'));
 
 const NS = '#bti-handbok';
 const START_HERE = 'Jeg er bekymret for et barn – hvor starter jeg?';
@@ -490,6 +492,32 @@ async function answerFinder(s, answers) {
   }
 }
 
+test('a source: its page links out and back to its steps; the step lists it; a decision says a bekymringsmelding goes to barnevernet', async () => {
+  assert.ok(SOURCE, 'a source with a url, used in a step');
+  assert.ok(REPORT_STEP, 'a step with a decision that sends a bekymringsmelding');
+  let s = await openHandbook(`${NS}/kilder/${SOURCE.id}`);
+  try {
+    const { page, widget } = s;
+    await expectVisible(widget.getByRole('heading', { name: nb(SOURCE.title), level: 2 }), 'the source heading');
+    assert.equal(await widget.getByRole('link', { name: 'Les kilden' }).getAttribute('href'), SOURCE.url);
+    const [{ level, step }] = stepsUsing('sources', SOURCE.id);
+    await widget.getByRole('link', { name: `Nivå ${level.number} › ${nb(step.title)}`, exact: true }).click();
+    await page.waitForURL((u) => u.hash === `${NS}/steg/${step.id}`);
+    await expectVisible(widget.getByRole('heading', { name: 'Kilder', level: 3 }), 'the step\'s "Kilder" heading');
+    await expectVisible(widget.getByRole('main').getByRole('link', { name: nb(SOURCE.title), exact: true }), 'the step lists the source');
+    assertClean(s);
+  } finally {
+    await s.context.close();
+  }
+  s = await openHandbook(`${NS}/steg/${REPORT_STEP.step.id}`);
+  try {
+    await expectVisible(s.widget.getByText('Send bekymringsmelding til barnevernet.', { exact: true }), 'the decision says so in words');
+    assertClean(s);
+  } finally {
+    await s.context.close();
+  }
+});
+
 const PAGES = [
   { name: 'front', hash: '', heading: frontTitle },
   { name: 'level', hash: `/niva/${LEVEL0.id}`, heading: levelTitle(LEVEL0) },
@@ -498,6 +526,8 @@ const PAGES = [
   { name: 'tools index', hash: '/verktoy', heading: 'Verktøy' },
   { name: 'tool detail', hash: `/verktoy/${CONSENT_TOOL.id}`, heading: nb(CONSENT_TOOL.title) },
   { name: 'laws index', hash: '/lover', heading: 'Lover' },
+  { name: 'sources index', hash: '/kilder', heading: 'Kilder' },
+  { name: 'source detail', hash: `/kilder/${SOURCE?.id}`, heading: nb(SOURCE?.title) },
   { name: 'law detail', hash: `/lover/${LAW.id}`, heading: `${lawName(LAW)}: ${nb(LAW.title)}` },
   { name: 'roles index', hash: '/roller', heading: 'Roller og arenaer' },
   { name: 'role detail', hash: `/roller/${ROLE_WITH_STEPS.id}`, heading: nb(ROLE_WITH_STEPS.title) },

@@ -1,16 +1,16 @@
-//! Index and detail pages for tools, laws, roles and arenas, services, and the
+//! Index and detail pages for tools, laws, sources, roles and arenas, services, and the
 //! kommune and etat levels, each linking back to the steps that use them.
 
 use yew::prelude::*;
 
 use super::page::{ItemProps, Screen};
 use super::steps::law_name;
-use crate::components::common::contact::ContactCard;
+use crate::components::common::contact::StaffContactCard;
 use crate::components::common::rich::Rich;
 use crate::handbook::route::Page;
 use crate::handbook::{steps_using, Ref};
-use crate::i18n::fill;
-use crate::model::{Href, Page as ContentPage, RoleKind, Text};
+use crate::i18n::{fill, lang_name, Lang};
+use crate::model::{Href, Link, Page as ContentPage, RoleKind, SourceKind, Text};
 
 /// One entry in an index: id, title, and an optional one-line description.
 struct Entry {
@@ -86,7 +86,7 @@ fn pages(
         ),
         Some(id) => match list.iter().find(|p| p.id == id) {
             Some(p) => {
-                html! { <>{ ctx.title_in(p.title.get(code).to_string(), p.title.fallback_lang(code)) }<Rich text={p.body.clone()} lang={code} /></> }
+                html! { <>{ ctx.title_in(p.title.get(code).to_string(), p.title.fallback_lang(code)) }{ ctx.valid_from(&p.valid_from) }<Rich text={p.body.clone()} lang={code} /></> }
             }
             None => ctx.title(ctx.lang.strings().not_found),
         },
@@ -113,6 +113,7 @@ pub fn catalog_page(props: &CatalogPageProps) -> Html {
     match &props.page {
         Page::Tools(Some(id)) => html! { <ToolPage ..item(id) /> },
         Page::Laws(Some(id)) => html! { <LawPage ..item(id) /> },
+        Page::Sources(Some(id)) => html! { <SourcePage ..item(id) /> },
         Page::Roles(Some(id)) => html! { <RolePage ..item(id) /> },
         Page::Services(Some(id)) => html! { <ServicePage ..item(id) /> },
         Page::Tools(None) => index(
@@ -138,6 +139,19 @@ pub fn catalog_page(props: &CatalogPageProps) -> Html {
                     id: l.id.clone(),
                     title: law_name(l, code),
                     hint: Some(l.title.get(code).into()),
+                })
+                .collect(),
+        ),
+        Page::Sources(None) => index(
+            ctx,
+            s.sources,
+            Page::Sources,
+            c.sources
+                .iter()
+                .map(|x| Entry {
+                    id: x.id.clone(),
+                    title: x.title.get(code).into(),
+                    hint: Some(source_kind(x.kind, s).into()),
                 })
                 .collect(),
         ),
@@ -190,6 +204,26 @@ fn out_link(href: &Href, class: &'static str, label: impl Into<Html>) -> Html {
     html! { <p><a {class} href={href.as_str().to_owned()}>{ label.into() }</a></p> }
 }
 
+/// A document's label; one in another language says which in words:
+/// "Samtykkeskjema (engelsk)".
+pub fn doc_label(d: &Link, lang: Lang) -> String {
+    let label = d.label.get(lang.code());
+    match d.lang.as_deref().filter(|l| !l.is_empty()) {
+        Some(l) => format!(
+            "{label} ({})",
+            lang_name(lang.strings().lang_names, l).unwrap_or(l)
+        ),
+        None => label.to_string(),
+    }
+}
+
+/// A document link, with `hreflang` when the document is in another language.
+fn doc_link(d: &Link, lang: Lang) -> Html {
+    html! {
+        <a class="bti-link" href={d.href.as_str().to_owned()} hreflang={d.lang.clone()} lang={d.label.fallback_lang(lang.code())}>{ doc_label(d, lang) }</a>
+    }
+}
+
 #[function_component(ToolPage)]
 fn tool_page(props: &ItemProps) -> Html {
     let ctx = &props.screen;
@@ -213,8 +247,13 @@ fn tool_page(props: &ItemProps) -> Html {
     html! {
         <>
             { ctx.title_in(t.title.get(code).to_string(), t.title.fallback_lang(code)) }
+            { ctx.valid_from(&t.valid_from) }
             <Rich text={t.description.clone()} lang={code} />
             { document }
+            if !t.documents.is_empty() {
+                <h3>{ s.documents }</h3>
+                <ul class="bti-refs">{ for t.documents.iter().map(|d| html! { <li>{ doc_link(d, ctx.lang) }</li> }) }</ul>
+            }
             { used_in(ctx, Ref::Tool(&t.id)) }
         </>
     }
@@ -236,6 +275,7 @@ fn law_page(props: &ItemProps) -> Html {
     html! {
         <>
             { ctx.title(format!("{}: {}", law_name(l, code), l.title.get(code))) }
+            { ctx.valid_from(&l.valid_from) }
             <Rich text={l.summary.clone()} lang={code} />
             <p class="bti-law__checked">{ match &l.last_checked {
                 Some(d) => fill(s.last_checked, &[d]),
@@ -244,6 +284,48 @@ fn law_page(props: &ItemProps) -> Html {
             { l.url.as_ref().map(|u| out_link(u, "bti-link", s.lovdata)) }
             { used_in(ctx, Ref::Law(&l.id)) }
         </>
+    }
+}
+
+#[function_component(SourcePage)]
+fn source_page(props: &ItemProps) -> Html {
+    let ctx = &props.screen;
+    let (s, code) = (ctx.lang.strings(), ctx.code());
+    let Some(x) = ctx
+        .loaded
+        .content
+        .sources
+        .iter()
+        .find(|x| x.id == props.id.as_str())
+    else {
+        return ctx.title(s.not_found);
+    };
+    html! {
+        <>
+            <p class="bti-where">{ source_kind(x.kind, s) }</p>
+            { ctx.title_in(x.title.get(code).to_string(), x.title.fallback_lang(code)) }
+            { ctx.valid_from(&x.valid_from) }
+            if let Some(p) = &x.publisher {
+                <p class="bti-source__publisher" lang={p.fallback_lang(code)}>{ fill(s.published_by, &[p.get(code)]) }</p>
+            }
+            if let Some(summary) = &x.summary {
+                <Rich text={summary.clone()} lang={code} />
+            }
+            if let Some(d) = &x.last_checked {
+                <p class="bti-law__checked">{ fill(s.last_checked, &[d]) }</p>
+            }
+            { x.url.as_ref().map(|u| out_link(u, "bti-link", s.read_source)) }
+            { used_in(ctx, Ref::Source(&x.id)) }
+        </>
+    }
+}
+
+/// "Veileder", "Rapport", "Annen kilde".
+pub fn source_kind(k: SourceKind, s: &crate::i18n::Strings) -> &'static str {
+    match k {
+        SourceKind::Veileder => s.kind_veileder,
+        SourceKind::Rapport => s.kind_rapport,
+        SourceKind::Annet => s.kind_source,
     }
 }
 
@@ -264,6 +346,7 @@ fn role_page(props: &ItemProps) -> Html {
         <>
             <p class="bti-where">{ kind(r.kind, s) }</p>
             { ctx.title_in(r.title.get(code).to_string(), r.title.fallback_lang(code)) }
+            { ctx.valid_from(&r.valid_from) }
             <Rich text={r.description.clone()} lang={code} />
             { r.link.as_ref().map(|d| out_link(&d.href, "bti-link", d.label.get(code).to_string())) }
             { used_in(ctx, Ref::Role(&r.id)) }
@@ -283,6 +366,7 @@ fn service_page(props: &ItemProps) -> Html {
     html! {
         <>
             { ctx.title_in(sv.name.get(code).to_string(), sv.name.fallback_lang(code)) }
+            { ctx.valid_from(&sv.valid_from) }
             <Rich text={sv.description.clone()} lang={code} />
             // A static export has no filtered copies of the handbook.
             if !ctx.links.static_pages() {
@@ -295,7 +379,7 @@ fn service_page(props: &ItemProps) -> Html {
             if !sv.contacts.is_empty() {
                 <h3>{ s.contacts_title }</h3>
                 <ul class="bti-contacts">{ for sv.contacts.iter().filter_map(|id| c.contacts.iter().find(|x| &x.id == id)).map(|x| html! {
-                    <ContactCard contact={x.clone()} lang={ctx.lang} example={c.meta.example} level={4} />
+                    <StaffContactCard contact={x.clone()} lang={ctx.lang} example={c.meta.example} level={4} />
                 }) }</ul>
             }
             { used_in(ctx, Ref::Service(&sv.id)) }

@@ -82,6 +82,9 @@ pub fn front_page(props: &ScreenProps) -> Html {
             <ul class="bti-index">
                 <li>{ ctx.link(Page::Tools(None), s.tools) }</li>
                 <li>{ ctx.link(Page::Laws(None), s.laws) }</li>
+                if !ctx.loaded.content.sources.is_empty() {
+                    <li>{ ctx.link(Page::Sources(None), s.sources) }</li>
+                }
                 <li>{ ctx.link(Page::Roles(None), s.roles) }</li>
                 <li>{ ctx.link(Page::Services(None), s.services) }</li>
             </ul>

@@ -64,6 +64,7 @@ pub fn handbook_view(props: &HandbookViewProps) -> Html {
             instance: props.instance,
             heading: heading.clone(),
         },
+        today: page::today(),
     };
     let s = props.lang.strings();
     let skip = {

@@ -10,6 +10,7 @@ use crate::components::common::aria_id;
 use crate::handbook::route::{Page, Route};
 use crate::i18n::Lang;
 use crate::load::Loaded;
+use crate::model::when::{upcoming, Date};
 use crate::model::Service;
 
 /// How one instance links: its navigation and the "Jeg jobber i …" choice
@@ -63,6 +64,8 @@ pub struct Screen {
     pub lang: Lang,
     pub links: Links,
     pub anchors: Anchors,
+    /// For "Gjelder fra …" on items whose `valid_from` is still ahead.
+    pub today: Date,
 }
 
 impl Screen {
@@ -84,9 +87,43 @@ impl Screen {
         html! { <PageTitle anchors={self.anchors.clone()} text={text.into()} /> }
     }
 
+    /// "Gjelder fra 1. januar 2027" under an item's title while that date is
+    /// ahead; nothing once it has come (or when the item has no date).
+    pub fn valid_from(&self, valid_from: &Option<String>) -> Html {
+        let Some(date) = upcoming(valid_from.as_deref(), self.today) else {
+            return Html::default();
+        };
+        let s = self.lang.strings();
+        let months: Vec<&str> = s.months.split(',').collect();
+        let (before, after) = s.valid_from.split_once("{0}").unwrap_or((s.valid_from, ""));
+        html! {
+            <p class="bti-valid-from">{ before }<time datetime={date.iso()}>{ date.long(&months, s.date) }</time>{ after }</p>
+        }
+    }
+
     /// The title of content shown in bokmål for want of a translation gets `lang`.
     pub fn title_in(&self, text: impl Into<AttrValue>, lang: Option<&'static str>) -> Html {
         html! { <PageTitle anchors={self.anchors.clone()} text={text.into()} {lang} /> }
+    }
+}
+
+/// Today's date by the reader's clock (in a static export, the machine's, in UTC).
+pub fn today() -> Date {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let d = js_sys::Date::new_0();
+        Date {
+            year: d.get_full_year() as i32,
+            month: d.get_month() as u8 + 1,
+            day: d.get_date() as u8,
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_unix_days((secs / 86_400) as i64)
     }
 }
 

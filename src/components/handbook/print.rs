@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::catalog::doc_label;
 use super::steps::law_name;
 use crate::components::common::rich::Rich;
 use crate::i18n::{fill, Lang};
@@ -36,6 +37,11 @@ pub fn print_all(props: &PrintAllProps) -> Html {
         .laws
         .iter()
         .map(|l| (l.id.clone(), law_name(l, code)))
+        .collect();
+    let source_names: Vec<(String, String)> = c
+        .sources
+        .iter()
+        .map(|x| (x.id.clone(), x.title.get(code).to_string()))
         .collect();
     let role_names: Vec<(String, String)> = c
         .roles
@@ -78,6 +84,7 @@ pub fn print_all(props: &PrintAllProps) -> Html {
                             }) }
                             if !st.tools.is_empty() { <p><strong>{ s.tools }{ ": " }</strong>{ list(&st.tools, &tool_names) }</p> }
                             if !st.laws.is_empty() { <p><strong>{ s.laws }{ ": " }</strong>{ list(&st.laws, &law_names) }</p> }
+                            if !st.sources.is_empty() { <p><strong>{ s.sources }{ ": " }</strong>{ list(&st.sources, &source_names) }</p> }
                             if !st.roles.is_empty() { <p><strong>{ s.roles }{ ": " }</strong>{ list(&st.roles, &role_names) }</p> }
                         </article>
                     }) }
@@ -86,13 +93,24 @@ pub fn print_all(props: &PrintAllProps) -> Html {
             <section class="bti-print__section">
                 <h2>{ s.tools }</h2>
                 { for c.tools.iter().map(|t| html! { <><h3>{ t.title.get(code) }</h3><Rich text={t.description.clone()} lang={code} />
-                    if let Some(d) = &t.document { <p>{ d.label.get(code) }{ ": " }{ d.href.as_str().to_owned() }</p> }</> }) }
+                    if let Some(d) = &t.document { <p>{ d.label.get(code) }{ ": " }{ d.href.as_str().to_owned() }</p> }
+                    { for t.documents.iter().map(|d| html! { <p>{ doc_label(d, props.lang) }{ ": " }{ d.href.as_str().to_owned() }</p> }) }</> }) }
             </section>
             <section class="bti-print__section">
                 <h2>{ s.laws }</h2>
                 { for c.laws.iter().map(|l| html! { <><h3>{ format!("{}: {}", law_name(l, code), l.title.get(code)) }</h3><Rich text={l.summary.clone()} lang={code} />
                     <p>{ l.url.as_deref().unwrap_or_default().to_owned() }{ " · " }{ match &l.last_checked { Some(d) => fill(s.last_checked, &[d]), None => s.not_checked.to_string() } }</p></> }) }
             </section>
+            if !c.sources.is_empty() {
+                <section class="bti-print__section">
+                    <h2>{ s.sources }</h2>
+                    { for c.sources.iter().map(|x| html! { <><h3>{ x.title.get(code) }</h3>
+                        if let Some(p) = &x.publisher { <p>{ fill(s.published_by, &[p.get(code)]) }</p> }
+                        if let Some(summary) = &x.summary { <Rich text={summary.clone()} lang={code} /> }
+                        <p>{ x.url.as_deref().unwrap_or_default().to_owned() }
+                            if let Some(d) = &x.last_checked { { " · " }{ fill(s.last_checked, &[d]) } }</p></> }) }
+                </section>
+            }
             <section class="bti-print__section">
                 <h2>{ s.roles }</h2>
                 { for c.roles.iter().map(|r| html! { <><h3>{ r.title.get(code) }</h3><Rich text={r.description.clone()} lang={code} /></> }) }

@@ -4,12 +4,12 @@ use yew::prelude::*;
 
 use super::page::{ItemProps, Screen};
 use super::tools::{Print, StepActions};
-use crate::components::common::contact::ContactCard;
+use crate::components::common::contact::StaffContactCard;
 use crate::components::common::rich::Rich;
 use crate::handbook::route::{Page, Route};
 use crate::handbook::{find_step, neighbours};
 use crate::i18n::fill;
-use crate::model::{Law, Role, Text, Tool};
+use crate::model::{DecisionAction, Law, Role, Source, Text, Tool};
 
 #[function_component(LevelPage)]
 pub fn level_page(props: &ItemProps) -> Html {
@@ -28,6 +28,7 @@ pub fn level_page(props: &ItemProps) -> Html {
     html! {
         <>
             { ctx.title(crate::handbook::level_heading(&fill(s.level, &[&l.number.to_string()]), l.title.get(code))) }
+            { ctx.valid_from(&l.valid_from) }
             <h3>{ s.purpose }</h3>
             <Rich text={l.purpose.clone()} lang={code} />
             <h3>{ s.applies_when }</h3>
@@ -68,6 +69,7 @@ pub fn step_page(props: &StepPageProps) -> Html {
         <article class="bti-step">
             <p class="bti-where">{ format!("{} · {}", level_name, fill(s.step, &[&(index + 1).to_string(), &level.steps.len().to_string()])) }</p>
             { ctx.title_in(st.title.get(code).to_string(), st.title.fallback_lang(code)) }
+            { ctx.valid_from(&st.valid_from) }
             if let Some(d) = &st.deadline {
                 <p class="bti-deadline"><strong>{ s.deadline }{ ": " }</strong>{ d.get(code) }</p>
             }
@@ -126,7 +128,7 @@ fn service_notes(props: &StepPartProps) -> Html {
                     if !n.contacts.is_empty() {
                         <ul class="bti-contacts bti-contacts--compact">
                             { for n.contacts.iter().filter_map(|id| c.contacts.iter().find(|x| &x.id == id)).map(|x| html! {
-                                <ContactCard contact={x.clone()} lang={ctx.lang} {example} level={5} />
+                                <StaffContactCard contact={x.clone()} lang={ctx.lang} {example} level={5} />
                             }) }
                         </ul>
                     }
@@ -136,7 +138,7 @@ fn service_notes(props: &StepPartProps) -> Html {
     }
 }
 
-/// The step's tools (with their documents), laws, and roles and arenas.
+/// The step's tools (with their documents), laws, sources, and roles and arenas.
 #[function_component(StepRefs)]
 fn step_refs(props: &StepPartProps) -> Html {
     let ctx = &props.screen;
@@ -169,6 +171,13 @@ fn step_refs(props: &StepPartProps) -> Html {
             html! { <>{ ctx.link(Page::Laws(Some(l.id.clone())), law_name(l, code)) }{ ": " }{ l.title.get(code) }</> },
         )
     });
+    let sources = found(&st.sources, Page::Sources, &|id| {
+        let x: &Source = c.sources.iter().find(|x| x.id == id)?;
+        Some(html! { <>
+            { ctx.link(Page::Sources(Some(x.id.clone())), x.title.get(code).to_string()) }
+            if let Some(p) = &x.publisher { { " (" }{ p.get(code) }{ ")" } }
+        </> })
+    });
     let roles = found(&st.roles, Page::Roles, &|id| {
         let r: &Role = c.roles.iter().find(|r| r.id == id)?;
         Some(ctx.link(
@@ -181,7 +190,7 @@ fn step_refs(props: &StepPartProps) -> Html {
             <section class="bti-step__part"><h3>{ title.to_string() }</h3><ul class="bti-refs">{ for items }</ul></section>
         })
     };
-    html! { <>{ section(s.tools, tools) }{ section(s.laws, laws) }{ section(s.roles, roles) }</> }
+    html! { <>{ section(s.tools, tools) }{ section(s.laws, laws) }{ section(s.sources, sources) }{ section(s.roles, roles) }</> }
 }
 
 /// The decisions that end a step, each leading to a level or closing the case.
@@ -198,11 +207,21 @@ fn decisions(props: &StepPartProps) -> Html {
             <h3>{ s.decisions }</h3>
             <ul class="bti-refs">{ for st.decisions.iter().map(|d| {
                 let target = d.to_level.as_ref().and_then(|id| c.levels.iter().find(|l| &l.id == id));
+                let report = d.action == Some(DecisionAction::Bekymringsmelding);
+                // A report hands the case to barnevernet: "Saken avsluttes" would mislead.
+                let onward = match target {
+                    Some(l) => Some(ctx.link(Page::Level(l.id.clone()), crate::handbook::level_heading(&fill(s.level, &[&l.number.to_string()]), l.title.get(code)))),
+                    None if report => None,
+                    None => Some(html! { s.close_case }),
+                };
                 html! {
-                    <li>{ d.label.get(code) }{ " → " }{ match target {
-                        Some(l) => ctx.link(Page::Level(l.id.clone()), crate::handbook::level_heading(&fill(s.level, &[&l.number.to_string()]), l.title.get(code))),
-                        None => html! { s.close_case },
-                    } }</li>
+                    <li>
+                        { d.label.get(code) }
+                        if let Some(onward) = onward { { " → " }{ onward } }
+                        if report {
+                            <p class="bti-decision__action"><strong>{ s.report_concern }</strong></p>
+                        }
+                    </li>
                 }
             }) }</ul>
         </section>
