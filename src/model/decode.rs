@@ -30,23 +30,27 @@ impl Removals {
             match seg {
                 Seg::Key(_) => out.push(seg.clone()),
                 Seg::Index(i) => {
-                    // The i-th item still there is the original item j: step past
-                    // every item left out of this list at or before it.
-                    let mut gone: Vec<usize> = self
-                        .removed
-                        .iter()
-                        .filter_map(|r| match r.split_last() {
-                            Some((Seg::Index(k), parent)) if parent == out.as_slice() => Some(*k),
-                            _ => None,
-                        })
-                        .collect();
-                    gone.sort_unstable();
-                    gone.dedup();
+                    // The i-th item still there is the original item j, the least
+                    // j with j = i + (items left out of this list at or before j).
+                    // Counted afresh each round (no sort: its code is a kilobyte of
+                    // the citizen's download).
+                    let parent = out.as_slice();
+                    let gone_upto = |j: usize| {
+                        self.removed
+                            .iter()
+                            .filter(|r| match r.split_last() {
+                                Some((Seg::Index(k), p)) => *k <= j && p == parent,
+                                _ => false,
+                            })
+                            .count()
+                    };
                     let mut j = *i;
-                    for k in gone {
-                        if k <= j {
-                            j += 1;
+                    loop {
+                        let next = i + gone_upto(j);
+                        if next == j {
+                            break;
                         }
+                        j = next;
                     }
                     out.push(Seg::Index(j));
                 }
@@ -58,7 +62,9 @@ impl Removals {
     /// Records that the item at `path` (current coordinates) was left out.
     pub fn record(&mut self, path: &[Seg]) {
         let original = self.to_original(path);
-        self.removed.push(original);
+        if !self.removed.contains(&original) {
+            self.removed.push(original);
+        }
     }
 }
 
@@ -100,7 +106,12 @@ pub fn decode(tree: &json::Value) -> Decoded {
     } else {
         HashSet::new()
     };
-    let removals = Removals { removed: dropped };
+    let mut removals = Removals::default();
+    for path in dropped {
+        if !removals.removed.contains(&path) {
+            removals.removed.push(path);
+        }
+    }
     Decoded {
         content: content.ok(),
         removals,
