@@ -59,6 +59,17 @@ impl Removals {
         out
     }
 
+    /// The items at `paths` (the file's coordinates; the same one may come twice).
+    fn from_paths(paths: Vec<Vec<Seg>>) -> Removals {
+        let mut removals = Removals::default();
+        for path in paths {
+            if !removals.removed.contains(&path) {
+                removals.removed.push(path);
+            }
+        }
+        removals
+    }
+
     /// Records that the item at `path` (current coordinates) was left out.
     pub fn record(&mut self, path: &[Seg]) {
         let original = self.to_original(path);
@@ -106,12 +117,7 @@ pub fn decode(tree: &json::Value) -> Decoded {
     } else {
         HashSet::new()
     };
-    let mut removals = Removals::default();
-    for path in dropped {
-        if !removals.removed.contains(&path) {
-            removals.removed.push(path);
-        }
-    }
+    let removals = Removals::from_paths(dropped);
     Decoded {
         content: content.ok(),
         removals,
@@ -202,9 +208,7 @@ mod tests {
         // Another list with the same indices is not affected.
         assert_eq!(r.to_original(&path(&["tools", "0"])), path(&["tools", "0"]));
         // The same item recorded twice is still one item.
-        let mut twice = Removals {
-            removed: vec![path(&["steps", "0"]), path(&["steps", "0"])],
-        };
+        let mut twice = Removals::from_paths(vec![path(&["steps", "0"]), path(&["steps", "0"])]);
         assert_eq!(
             twice.to_original(&path(&["steps", "0"])),
             path(&["steps", "1"])
