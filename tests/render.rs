@@ -243,9 +243,7 @@ fn example_with(edit: impl FnOnce(&mut bti_veileder::model::Content)) -> Rc<Load
 }
 
 fn contact_card(staff: bool) -> String {
-    use bti_veileder::components::common::contact::{
-        ContactCard, ContactCardProps, StaffContactCard,
-    };
+    use bti_veileder::components::common::contact::{ContactCard, ContactCardProps};
     let loaded = example();
     let contact = loaded
         .content
@@ -259,12 +257,9 @@ fn contact_card(staff: bool) -> String {
         lang: Lang::Nb,
         example: true,
         level: 4,
+        staff,
     };
-    if staff {
-        render::<StaffContactCard>(props)
-    } else {
-        render::<ContactCard>(props)
-    }
+    render::<ContactCard>(props)
 }
 
 #[test]

@@ -16,6 +16,11 @@ pub struct ContactCardProps {
     /// Heading level of the contact's name: one below the heading of the list it is in.
     #[prop_or(3)]
     pub level: u8,
+    /// The staff handbook's card: with the address, and the opening hours as
+    /// data ("Mandag–fredag 08:00–15:30") in place of the same hours in words.
+    /// Only builds with the handbook have these fields.
+    #[prop_or_default]
+    pub staff: bool,
 }
 
 #[function_component(ContactCard)]
@@ -48,15 +53,24 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
     let web = c.url.as_ref().and_then(|u| safe_href(u)).map(|u| html! {
         <p class="bti-contact__line"><a class="bti-link" href={u.to_string()}>{ s.web }{ ": " }<bdi dir="ltr">{ display_url(u) }</bdi></a></p>
     });
+    let hours = c.hours.as_ref().map(|hours| html! {
+        <p class="bti-contact__hours">{ s.hours }{ ": " }<span lang={hours.fallback_lang(code)}>{ hours.get(code) }</span></p>
+    });
+    #[cfg(feature = "handbook")]
+    let (address, hours) = match props.staff {
+        true => staff_parts(props, hours),
+        false => (Html::default(), hours),
+    };
+    #[cfg(not(feature = "handbook"))]
+    let address = Html::default();
     html! {
         <li class="bti-contact">
             { title }
             { phone.unwrap_or_default() }
             { email.unwrap_or_default() }
             { web.unwrap_or_default() }
-            if let Some(hours) = &c.hours {
-                <p class="bti-contact__hours">{ s.hours }{ ": " }<span lang={hours.fallback_lang(code)}>{ hours.get(code) }</span></p>
-            }
+            { address }
+            { hours.unwrap_or_default() }
             if let Some(note) = &c.note {
                 <div class="bti-contact__note"><Rich text={note.clone()} lang={code} /></div>
             }
@@ -64,94 +78,42 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
     }
 }
 
-/// What every card starts with: the name as a heading, then phone, e-mail and web.
-// The citizen's ContactCard writes the same lines inline: sharing this function
-// moved its code and strings and cost the guide's wasm 64 bytes (gzip) over budget.
+/// The staff card's address, and its opening hours as data when it has them
+/// (else `hours`, the hours in words).
 #[cfg(feature = "handbook")]
-fn head(props: &ContactCardProps) -> [Html; 4] {
-    let c = &props.contact;
-    let code = props.lang.code();
-    let s = props.lang.strings();
-    let dialable = !(props.example && c.scope == Scope::Local);
-    let name = c.name.get(code).to_string();
-    let name_lang = c.name.fallback_lang(code);
-    let title = match props.level {
-        4 => html! { <h4 class="bti-contact__name" lang={name_lang}>{ name }</h4> },
-        5 => html! { <h5 class="bti-contact__name" lang={name_lang}>{ name }</h5> },
-        _ => html! { <h3 class="bti-contact__name" lang={name_lang}>{ name }</h3> },
-    };
-    let phone = c.phone.as_ref().map(|phone| match tel_href(phone).filter(|_| dialable) {
-        Some(href) => html! {
-            <p class="bti-contact__line"><a class="bti-contact__phone" href={href}><bdi dir="ltr">{ phone.clone() }</bdi></a></p>
-        },
-        None => html! {
-            <p class="bti-contact__line bti-contact__phone--example">
-                <bdi dir="ltr">{ phone.clone() }</bdi>
-                if !dialable { { " (" }{ s.example_number }{ ")" } }
-            </p>
-        },
-    });
-    let email = c.email.as_ref().filter(|e| safe_href(&format!("mailto:{e}")).is_some()).map(|e| html! {
-        <p class="bti-contact__line">{ s.email }{ ": " }<a class="bti-link" href={format!("mailto:{e}")}><bdi dir="ltr">{ e.clone() }</bdi></a></p>
-    });
-    let web = c.url.as_ref().and_then(|u| safe_href(u)).map(|u| html! {
-        <p class="bti-contact__line"><a class="bti-link" href={u.to_string()}>{ s.web }{ ": " }<bdi dir="ltr">{ display_url(u) }</bdi></a></p>
-    });
-    [
-        title,
-        phone.unwrap_or_default(),
-        email.unwrap_or_default(),
-        web.unwrap_or_default(),
-    ]
-}
-
-/// The staff handbook's card: the citizen's card plus the address and the
-/// opening hours as data ("Mandag–fredag 08:00–15:30"), which replace the same
-/// hours in words. Built with the handbook only: the guide's wasm links none of it.
-#[cfg(feature = "handbook")]
-#[function_component(StaffContactCard)]
-pub fn staff_contact_card(props: &ContactCardProps) -> Html {
+fn staff_parts(props: &ContactCardProps, hours: Option<Html>) -> (Html, Option<Html>) {
     use crate::model::when::{clock, OpeningLine};
     let c = &props.contact;
-    let code = props.lang.code();
     let s = props.lang.strings();
-    let [title, phone, email, web] = head(props);
+    let address = html! {
+        if let Some(a) = &c.address {
+            <address class="bti-contact__address">
+                <span class="bti-contact__label">{ s.address }{ ": " }</span>
+                if let Some(street) = &a.street { { street.clone() }{ ", " } }
+                { format!("{} {}", a.postal_code, a.city) }
+            </address>
+        }
+    };
+    if c.opening_hours.is_empty() {
+        return (address, hours);
+    }
     let names: Vec<&str> = s.weekdays.split(',').collect();
     let time = |t: &str| match clock(t) {
         Some(t) => html! { <time datetime={t.to_string()}>{ t.to_string() }</time> },
         None => html! { t.to_string() },
     };
-    html! {
-        <li class="bti-contact">
-            { title }
-            { phone }
-            { email }
-            { web }
-            if let Some(a) = &c.address {
-                <address class="bti-contact__address">
-                    <span class="bti-contact__label">{ s.address }{ ": " }</span>
-                    if let Some(street) = &a.street { { street.clone() }{ ", " } }
-                    { format!("{} {}", a.postal_code, a.city) }
-                </address>
-            }
-            if !c.opening_hours.is_empty() {
-                <div class="bti-contact__opening">
-                    <span class="bti-contact__label">{ s.hours }{ ":" }</span>
-                    <ul class="bti-contact__opening-list">
-                        { for c.opening_hours.iter().map(|o| {
-                            let line = OpeningLine::new(o, &names, s.and);
-                            html! { <li>{ line.days }{ " " }{ time(&line.opens) }{ "–" }{ time(&line.closes) }</li> }
-                        }) }
-                    </ul>
-                </div>
-            } else if let Some(hours) = &c.hours {
-                <p class="bti-contact__hours">{ s.hours }{ ": " }<span lang={hours.fallback_lang(code)}>{ hours.get(code) }</span></p>
-            }
-            if let Some(note) = &c.note {
-                <div class="bti-contact__note"><Rich text={note.clone()} lang={code} /></div>
-            }
-        </li>
-    }
+    let opening = html! {
+        <div class="bti-contact__opening">
+            <span class="bti-contact__label">{ s.hours }{ ":" }</span>
+            <ul class="bti-contact__opening-list">
+                { for c.opening_hours.iter().map(|o| {
+                    let line = OpeningLine::new(o, &names, s.and);
+                    html! { <li>{ line.days }{ " " }{ time(&line.opens) }{ "–" }{ time(&line.closes) }</li> }
+                }) }
+            </ul>
+        </div>
+    };
+    (address, Some(opening))
 }
 
 /// "https://www.116111.no/" shown as "116111.no": shorter to read, same place.

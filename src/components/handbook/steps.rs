@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::page::{ItemProps, Screen};
 use super::tools::{Print, StepActions};
-use crate::components::common::contact::StaffContactCard;
+use crate::components::common::contact::ContactCard;
 use crate::components::common::rich::Rich;
 use crate::handbook::route::{Page, Route};
 use crate::handbook::{find_step, neighbours};
@@ -128,7 +128,7 @@ fn service_notes(props: &StepPartProps) -> Html {
                     if !n.contacts.is_empty() {
                         <ul class="bti-contacts bti-contacts--compact">
                             { for n.contacts.iter().filter_map(|id| c.contacts.iter().find(|x| &x.id == id)).map(|x| html! {
-                                <StaffContactCard contact={x.clone()} lang={ctx.lang} {example} level={5} />
+                                <ContactCard contact={x.clone()} lang={ctx.lang} {example} level={5} staff=true />
                             }) }
                         </ul>
                     }
