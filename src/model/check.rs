@@ -784,7 +784,7 @@ fn check_contact(cx: &mut Cx, p: &P, contact: &mut Contact) {
         }
     }
     if let Some(email) = &contact.email {
-        if !links::is_email(email) {
+        if links::Email::new(email).is_none() {
             cx.error(&p.k("email"), editor_msg!("E-postadressen «{email}» er ugyldig. Skriv den som navn@domene.no. Den blir ikke vist."));
             contact.email = None;
         }

@@ -1,5 +1,6 @@
-//! Which links, phone numbers and dates the content may use, and [`Href`], the
-//! type of a link once checked: views put it into an `href` as it is.
+//! Which links, phone numbers and dates the content may use, and the types that
+//! carry them once checked ([`Href`], [`Tel`], [`Email`]): views put them into an
+//! `href` as they are, without checking again.
 
 /// Returns the link unchanged if it is safe to put in an `href`: `https:`,
 /// `http:`, `tel:`, `mailto:` or a relative URL. Refuses everything else,
@@ -143,74 +144,135 @@ use std::ops::Deref;
 
 use serde::Serialize;
 
-/// A link [`safe_href`] lets through: https:, http:, tel:, mailto: or relative.
-/// Shown and serialised as the editor wrote it, with the schema of a plain
-/// string (the pattern is added in `schema`, by field).
+/// Declares a string newtype the checker lets through: shown and serialised as
+/// the editor wrote it, with the schema of a plain string (the pattern is added
+/// in `schema`, by field).
 ///
-/// Outside `model` one is only made by [`Href::new`], which checks. Inside, the
+/// Outside `model` a value is only made by `new`, which checks. Inside, the
 /// decoder reads it as written and the checker
 /// ([`check::load_tree`](super::check::load_tree)) leaves out every one that
-/// fails, with an error, before content leaves the model: so every `Href` a
-/// view sees has passed.
-///
-/// Contacts' phone, e-mail and web address (and `meta.exit_url`) stay strings for
-/// now: as types of their own they cost the citizen's download about 75 B gzip
-/// (more monomorphic copies of the decoder, `Clone` and `PartialEq`), which its
-/// size budget has no room for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct Href(String);
+/// fails, with an error, before content leaves the model: so every value a view
+/// sees has passed, and views never check again.
+macro_rules! checked_string {
+    ($(#[$m:meta])* $ty:ident, $ok:expr) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+        #[serde(transparent)]
+        pub struct $ty(String);
 
-impl Href {
-    /// `s` as a link, if [`safe_href`] lets it through.
-    pub fn new(s: &str) -> Option<Href> {
-        safe_href(s).map(|h| Href(h.to_string()))
-    }
+        impl $ty {
+            /// `s`, if it passes the check this type stands for.
+            pub fn new(s: &str) -> Option<$ty> {
+                let ok: fn(&str) -> bool = $ok;
+                ok(s).then(|| $ty(s.to_string()))
+            }
 
-    pub fn as_str(&self) -> &str {
-        &self.0
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl Deref for $ty {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        /// Read as written: the checker refuses what does not pass.
+        impl super::decoder::Decode for $ty {
+            fn decode(
+                v: &super::json::Value,
+                d: &mut super::decoder::Decoder,
+            ) -> Result<Self, super::decoder::Fail> {
+                String::decode(v, d).map($ty)
+            }
+        }
+
+        #[cfg(not(target_arch = "wasm32"))]
+        impl schemars::JsonSchema for $ty {
+            fn is_referenceable() -> bool {
+                false
+            }
+            fn schema_name() -> String {
+                String::schema_name()
+            }
+            fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+                String::json_schema(gen)
+            }
+        }
+    };
+}
+
+checked_string! {
+    /// A link [`safe_href`] lets through: https:, http:, tel:, mailto: or relative.
+    Href, |s| safe_href(s).is_some()
+}
+
+checked_string! {
+    /// A Norwegian phone number as the editor wrote it, in a form [`tel_href`] takes.
+    Tel, |s| tel_href(s).is_some()
+}
+
+checked_string! {
+    /// An e-mail address [`is_email`] takes and that makes a safe `mailto:` link.
+    Email, |s| is_email(s) && safe_href(&format!("mailto:{s}")).is_some()
+}
+
+impl Tel {
+    /// The `tel:` link: the number without its spaces, `+47` kept (what
+    /// [`tel_href`] gives for a number it takes).
+    pub fn href(&self) -> String {
+        let mut href = String::from("tel:");
+        href.extend(self.0.chars().filter(|c| *c != ' ' && *c != '\u{a0}'));
+        href
     }
 }
 
-impl Deref for Href {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for Href {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// Read as written: the checker refuses what does not pass.
-impl super::decoder::Decode for Href {
-    fn decode(
-        v: &super::json::Value,
-        d: &mut super::decoder::Decoder,
-    ) -> Result<Self, super::decoder::Fail> {
-        String::decode(v, d).map(Href)
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl schemars::JsonSchema for Href {
-    fn is_referenceable() -> bool {
-        false
-    }
-    fn schema_name() -> String {
-        String::schema_name()
-    }
-    fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
-        String::json_schema(gen)
+impl Email {
+    /// The `mailto:` link.
+    pub fn href(&self) -> String {
+        format!("mailto:{}", self.0)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_checked_phone_number_links_as_tel_href_does() {
+        for n in [
+            "116 111",
+            "+47 22 40 00 40",
+            "22\u{a0}40 00 40",
+            "112",
+            "02800",
+        ] {
+            let tel = Tel::new(n).expect(n);
+            assert_eq!(Some(tel.href()), tel_href(n), "{n}");
+            assert_eq!(tel.as_str(), n, "shown as written");
+        }
+        assert_eq!(Tel::new("22 40 00"), None);
+    }
+
+    #[test]
+    fn an_email_address_passes_only_when_its_mailto_link_is_safe() {
+        assert_eq!(
+            Email::new("post@eksempel.kommune.no").map(|e| e.href()),
+            Some("mailto:post@eksempel.kommune.no".to_string())
+        );
+        // A zero-width space is no whitespace to is_email, but no safe link either.
+        assert!(is_email("post\u{200b}@eksempel.no"));
+        assert_eq!(Email::new("post\u{200b}@eksempel.no"), None);
+        assert_eq!(Email::new("ikke en adresse"), None);
+    }
 
     #[test]
     fn norwegian_phone_forms_become_tel_links() {

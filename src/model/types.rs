@@ -8,7 +8,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use super::decoder::{content_struct, unit_enum};
-pub use super::links::Href;
+pub use super::links::{Email, Href, Tel};
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
@@ -182,10 +182,10 @@ content_struct! {
         pub id: String => required,
         pub name: Text => required,
         /// Norwegian phone number as people write it ("116 111", "22 40 00 40", "+47 …").
-        pub phone: Option<String> => optional,
-        pub email: Option<String> => optional,
+        pub phone: Option<Tel> => optional,
+        pub email: Option<Email> => optional,
         /// Web address or chat page (https:, http: or relative).
-        pub url: Option<String> => optional,
+        pub url: Option<Href> => optional,
         /// Opening hours in words, e.g. "Hele døgnet" or "Hverdager 08–15:30".
         pub hours: Option<Text> => optional,
         /// What this contact is for, and what to know first (rich).

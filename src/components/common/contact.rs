@@ -4,7 +4,6 @@ use yew::prelude::*;
 
 use crate::components::common::rich::Rich;
 use crate::i18n::Lang;
-use crate::model::links::{safe_href, tel_href};
 use crate::model::{Contact, Scope};
 
 #[derive(Properties, PartialEq)]
@@ -36,21 +35,21 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
         5 => html! { <h5 class="bti-contact__name" lang={name_lang}>{ name }</h5> },
         _ => html! { <h3 class="bti-contact__name" lang={name_lang}>{ name }</h3> },
     };
-    let phone = c.phone.as_ref().map(|phone| match tel_href(phone).filter(|_| dialable) {
+    let phone = c.phone.as_ref().map(|phone| match dialable.then(|| phone.href()) {
         Some(href) => html! {
-            <p class="bti-contact__line"><a class="bti-contact__phone" href={href}><bdi dir="ltr">{ phone.clone() }</bdi></a></p>
+            <p class="bti-contact__line"><a class="bti-contact__phone" href={href}><bdi dir="ltr">{ phone.as_str().to_owned() }</bdi></a></p>
         },
         None => html! {
             <p class="bti-contact__line bti-contact__phone--example">
-                <bdi dir="ltr">{ phone.clone() }</bdi>
+                <bdi dir="ltr">{ phone.as_str().to_owned() }</bdi>
                 if !dialable { { " (" }{ s.example_number }{ ")" } }
             </p>
         },
     });
-    let email = c.email.as_ref().filter(|e| safe_href(&format!("mailto:{e}")).is_some()).map(|e| html! {
-        <p class="bti-contact__line">{ s.email }{ ": " }<a class="bti-link" href={format!("mailto:{e}")}><bdi dir="ltr">{ e.clone() }</bdi></a></p>
+    let email = c.email.as_ref().map(|e| html! {
+        <p class="bti-contact__line">{ s.email }{ ": " }<a class="bti-link" href={e.href()}><bdi dir="ltr">{ e.as_str().to_owned() }</bdi></a></p>
     });
-    let web = c.url.as_ref().and_then(|u| safe_href(u)).map(|u| html! {
+    let web = c.url.as_ref().map(|u| html! {
         <p class="bti-contact__line"><a class="bti-link" href={u.to_string()}>{ s.web }{ ": " }<bdi dir="ltr">{ display_url(u) }</bdi></a></p>
     });
     let hours = c.hours.as_ref().map(|hours| html! {
@@ -135,10 +134,10 @@ pub fn contact_line(props: &ContactCardProps) -> Html {
         <li class="bti-contact-line">
             <span class="bti-contact-line__name" lang={c.name.fallback_lang(code)}>{ c.name.get(code) }</span>{ " " }
             if let Some(phone) = &c.phone {
-                if let Some(href) = tel_href(phone).filter(|_| dialable) {
-                    <a class="bti-contact-line__phone" href={href}><bdi dir="ltr">{ phone.clone() }</bdi></a>
+                if let Some(href) = dialable.then(|| phone.href()) {
+                    <a class="bti-contact-line__phone" href={href}><bdi dir="ltr">{ phone.as_str().to_owned() }</bdi></a>
                 } else {
-                    <span class="bti-contact-line__phone bti-contact__phone--example"><bdi dir="ltr">{ phone.clone() }</bdi>
+                    <span class="bti-contact-line__phone bti-contact__phone--example"><bdi dir="ltr">{ phone.as_str().to_owned() }</bdi>
                         if !dialable { { " (" }{ s.example_number }{ ")" } }</span>
                 }
             }
