@@ -3,7 +3,7 @@
 // rest into the main file (single file or index) and its parts.
 
 export const MAX_BYTES = 2 * 1024 * 1024;
-const SECTION_KEYS = ['guide', 'glossary', 'publication', 'levels', 'services', 'tools', 'laws', 'roles'];
+export const SECTION_KEYS = ['guide', 'glossary', 'publication', 'levels', 'services', 'tools', 'laws', 'sources', 'roles'];
 
 const kb = (n) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.ceil(n / 1024)} kB`);
 

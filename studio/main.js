@@ -14,7 +14,7 @@ import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { json } from '@codemirror/lang-json';
 import schema from '../content/schema.json';
 import newFile from './ny-fil.json';
-import { decode, arrange, extendsOf, partsOf, baseName } from './files.js';
+import { decode, arrange, extendsOf, partsOf, baseName, SECTION_KEYS } from './files.js';
 import { fieldsOf, typeAt } from './schema.js';
 import { FIELDS } from './fields.js';
 import { pathAt, nodeAt, setChange } from './jsonedit.js';
@@ -22,8 +22,8 @@ import { PHRASES } from './phrases.js';
 
 const $ = (id) => document.getElementById(id);
 const LANG_NAMES = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English', ar: 'العربية', so: 'Soomaali', ti: 'ትግርኛ', uk: 'Українська', pl: 'Polski', se: 'Davvisámegiella' };
-const HANDBOOK_KEYS = ['publication', 'levels', 'services', 'tools', 'laws', 'roles'];
 const GUIDE_KEYS = ['guide', 'glossary'];
+const HANDBOOK_KEYS = SECTION_KEYS.filter((k) => !GUIDE_KEYS.includes(k));
 const ITEM_TYPES = Object.keys(FIELDS).filter((t) => t !== 'Content');
 const TEMPLATE = 'bti-mal.json';
 

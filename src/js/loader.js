@@ -182,9 +182,9 @@
      not an inline style, and the page's CSP still applies to every style it has.
      The loader drops it once the widget has drawn its first screen. */
   var RESERVE = ':host{display:block!important;min-height:var(--bti-reserve-height,845px)!important}' +
-    ':host([start^=handbo]),:host([data-start^=handbo]){min-height:var(--bti-reserve-height-handbook,2695px)!important}' +
+    ':host([start^=handbo]),:host([data-start^=handbo]){min-height:var(--bti-reserve-height-handbook,2726px)!important}' +
     '@media (min-width:40em){:host{min-height:var(--bti-reserve-height,713px)!important}' +
-    ':host([start^=handbo]),:host([data-start^=handbo]){min-height:var(--bti-reserve-height-handbook,1510px)!important}}';
+    ':host([start^=handbo]),:host([data-start^=handbo]){min-height:var(--bti-reserve-height-handbook,1542px)!important}}';
   var reserveSheet = null;
   function reserved(list) {
     if (!reserveSheet && typeof CSSStyleSheet === 'function') {

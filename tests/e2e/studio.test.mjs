@@ -73,10 +73,18 @@ const cursorLine = (page) => page.evaluate(() => {
 });
 const previewFrame = (page) => page.frameLocator('#preview');
 async function previewDone(page) {
-  await poll(() => page.evaluate(() => {
-    const { seq, shown } = window.__studio;
-    return seq > 0 && shown === seq ? true : `sent ${seq}, shown ${shown}`;
-  }).then((v) => v === true), 'the preview to show the latest content');
+  // The first preview starts the widget's wasm in the frame: on a busy CI machine
+  // that alone can take seconds, so this waits longer than poll's default.
+  let state = 'nothing sent';
+  try {
+    await poll(() => page.evaluate(() => {
+      const { seq, shown } = window.__studio;
+      return seq > 0 && shown === seq ? true : `sent ${seq}, shown ${shown}`;
+    }).then((v) => v === true || ((state = v), false)), 'the preview to show the latest content', { timeout: 30_000 });
+  } catch (err) {
+    err.message += ` (${state})`;
+    throw err;
+  }
 }
 async function placeCursor(page, needle) {
   await page.evaluate((n) => {
