@@ -86,19 +86,17 @@ pub struct Date {
 }
 
 impl Date {
-    /// Reads `YYYY-MM-DD`; `None` for anything else, or a month or day out of range.
+    /// Reads `YYYY-MM-DD`; `None` for anything that is not a real calendar
+    /// date by the rule the checker uses ([`is_date`](super::links::is_date)).
     pub fn parse(s: &str) -> Option<Date> {
-        let mut parts = s.trim().splitn(3, '-');
-        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        if !super::links::is_date(s) {
             return None;
         }
-        let date = Date {
-            year: y.parse().ok()?,
-            month: m.parse().ok()?,
-            day: d.parse().ok()?,
-        };
-        ((1..=12).contains(&date.month) && (1..=31).contains(&date.day)).then_some(date)
+        Some(Date {
+            year: s[0..4].parse().ok()?,
+            month: s[5..7].parse().ok()?,
+            day: s[8..10].parse().ok()?,
+        })
     }
 
     /// The date `days` days after 1970-01-01 (the civil calendar, as clocks count).
