@@ -78,6 +78,13 @@ function makeTwins() {
   const run = spawnSync('cargo', ['run', '--quiet', '--bin', 'bti-export', '--', 'content/eksempel-kommune.json', '--out', out],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (run.status !== 0) { console.error('bench: bti-export failed; the static twins are missing'); process.exit(1); }
+  // The widget with its first screen drawn ahead (bti-export --first-screen --page).
+  for (const start of ['guide', 'handbook']) {
+    const ahead = spawnSync('cargo', ['run', '--quiet', '--bin', 'bti-export', '--', 'content/eksempel-kommune.json',
+      '--first-screen', start, '--src', '/content/eksempel-kommune.json', '--base', '/pkg/', '--page',
+      '--out', path.join(out, `first-screen-${start}.html`)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (ahead.status !== 0) { console.error(`bench: bti-export --first-screen ${start} failed`); process.exit(1); }
+  }
   return { guide: 'bench/export/veileder/index.html', handbook: 'bench/export/handbok/index.html' };
 }
 
@@ -87,8 +94,10 @@ async function lighthouseRuns(server, twins) {
   const chromeLauncher = await import('chrome-launcher');
   const pages = [
     { name: 'embed guide', url: EMBED + 'guide', twin: 'twin guide' },
+    { name: 'first-screen guide', url: 'bench/export/first-screen-guide.html', twin: 'twin guide' },
     { name: 'twin guide', url: twins.guide },
     { name: 'embed handbook', url: EMBED + 'handbook', twin: 'twin handbook' },
+    { name: 'first-screen handbook', url: 'bench/export/first-screen-handbook.html', twin: 'twin handbook' },
     { name: 'twin handbook', url: twins.handbook },
     { name: 'index.html', url: 'index.html' },
     { name: 'index.html desktop', url: 'index.html', desktop: true },

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::{AttrValue, Reducible};
 
 use crate::i18n::{fill, Lang, Strings};
-use crate::model::{Content, Guide};
+use crate::model::{Content, Guide, Part, Section, BASE_LANG};
 
 /// Which screen family an instance starts in; decides which content parts it fetches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -17,6 +17,14 @@ pub enum Start {
 }
 
 impl Start {
+    /// The content sections this start screen needs.
+    pub fn sections(self) -> &'static [Section] {
+        match self {
+            Start::Guide => &[Section::Guide],
+            Start::Handbook => &[Section::Handbook],
+        }
+    }
+
     pub fn from_attr(value: Option<&str>) -> Start {
         match value.map(str::trim) {
             Some("handbook") | Some("handbok") => Start::Handbook,
@@ -73,6 +81,25 @@ pub struct Loaded {
     pub problems: Vec<String>,
     /// Languages this screen's content exists in (bokmål always), for the switcher.
     pub langs: Vec<String>,
+}
+
+/// The content languages an instance that starts at `start` offers in its
+/// switcher: bokmål, then the language of each of its section's parts, in the
+/// index's order. Content without language parts carries its languages inline,
+/// as its meta declares them.
+pub fn content_langs(parts: &[Part], start: Start, content: &Content) -> Vec<String> {
+    let sections = start.sections();
+    let mut langs: Vec<String> = vec![BASE_LANG.into()];
+    for p in parts.iter().filter(|p| sections.contains(&p.section)) {
+        if let Some(l) = p.lang.as_ref().filter(|l| !langs.contains(l)) {
+            langs.push(l.clone());
+        }
+    }
+    if langs.len() == 1 {
+        let inline = content.meta.languages.iter().map(|l| &l.lang);
+        langs.extend(inline.filter(|l| *l != BASE_LANG).cloned());
+    }
+    langs
 }
 
 impl Loaded {

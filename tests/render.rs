@@ -411,3 +411,77 @@ fn an_item_says_when_it_applies_from_while_that_date_is_ahead() {
         "a date passed says nothing"
     );
 }
+
+fn first_screen_of(start: bti_veileder::load::Start, src: &str) -> String {
+    use bti_veileder::load::Start;
+    let content = support::load(support::EXAMPLE)
+        .content
+        .expect("the example loads");
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(support::EXAMPLE);
+    let langs = bti_veileder::export::langs_of(&path, start, &content).expect("the index reads");
+    let sheets: &[&str] = match start {
+        Start::Guide => &["bti-veileder.css"],
+        Start::Handbook => &["bti-veileder.css", "bti-handbook.css"],
+    };
+    bti_veileder::export::first_screen(
+        &Loaded::new(content, Vec::new(), langs),
+        Lang::Nb,
+        start,
+        src,
+        "/pkg/",
+        sheets,
+    )
+}
+
+#[test]
+fn the_guide_s_first_screen_drawn_ahead_is_the_live_screen_in_a_declarative_shadow_root() {
+    let html = first_screen_of(bti_veileder::load::Start::Guide, "/innhold/eksempel.json");
+    assert!(
+        html.starts_with(r#"<bti-veileder src="/innhold/eksempel.json" start="guide" lang="nb" data-base="/pkg/"><template shadowrootmode="open"><div class="bti-mount" data-bti-pre"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"<link rel="stylesheet" href="/pkg/bti-veileder.css">"#));
+    assert!(
+        !html.contains("bti-handbook.css"),
+        "the guide needs only its own sheet"
+    );
+    assert!(
+        html.contains(">Hvem er du bekymret for?</h3>"),
+        "the first question"
+    );
+    // The live widget's controls, not the static pages' links: the loader hands
+    // a tap on them to the widget once it runs.
+    assert!(
+        html.contains(
+            r#"<button type="button" class="bti-answer">Et barn i familien min</button>"#
+        ),
+        "{html}"
+    );
+    assert!(!html.contains(r#"<a class="bti-answer""#));
+    assert!(
+        html.contains(r#"data-exit="https://www.yr.no""#),
+        "quick exit's address for the loader"
+    );
+    assert!(
+        html.contains(r#"href="tel:112""#),
+        "the emergency numbers can be called at once"
+    );
+    assert!(!html.contains("<script"), "no script in the element");
+    // The switcher says what the live one says: the guide is in Polish, not only its menus.
+    assert!(html.contains(">Polski</option>"), "{html}");
+}
+
+#[test]
+fn the_handbook_s_first_screen_links_both_sheets_and_offers_only_its_own_languages() {
+    let html = first_screen_of(bti_veileder::load::Start::Handbook, "/innhold/a\"b.json");
+    assert!(
+        html.contains(r#"src="/innhold/a&quot;b.json" start="handbook""#),
+        "attributes are escaped: {html}"
+    );
+    assert!(html.contains(r#"href="/pkg/bti-handbook.css""#));
+    assert!(
+        html.contains(">Polski – bare menyer og nødhjelp</option>"),
+        "the handbook has no Polish part"
+    );
+    assert!(html.contains(">English</option>"));
+}

@@ -6,10 +6,8 @@ use yew::prelude::*;
 
 use crate::components::common::emergency::EmergencyBox;
 use crate::components::common::error_view::ErrorView;
-use crate::components::common::lang_switcher::LangSwitcher;
-use crate::components::guide::GuideView;
-#[cfg(feature = "handbook")]
-use crate::components::handbook::{HandbookView, NavMode, PrintAll};
+use crate::components::guide::DEFAULT_EXIT;
+use crate::components::ready::{ready_view, ReadyProps};
 use crate::hooks::load::{use_load, use_ui_strings};
 use crate::i18n::Lang;
 use crate::load::{LoadError, Phase, Source, Start};
@@ -54,6 +52,27 @@ fn dispatch(host: &HtmlElement, name: &str, detail: Option<&str>) {
     }
 }
 
+/// Where quick exit goes: the attribute, else the content's setting, else a neutral
+/// default. Only https or a page on the host's own origin is accepted.
+fn exit_target(attr: Option<&str>, content: Option<&str>) -> AttrValue {
+    let window = web_sys::window();
+    let base = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let origin = window
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    [attr, content]
+        .into_iter()
+        .flatten()
+        .filter_map(|u| web_sys::Url::new_with_base(u, &base).ok())
+        .find(|u| u.protocol() == "https:" || u.origin() == origin)
+        .map(|u| AttrValue::from(u.href()))
+        .unwrap_or(AttrValue::Static(DEFAULT_EXIT))
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let attempt = use_state(|| 0u32);
@@ -92,12 +111,6 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |l: Lang| chosen.set(Some(l)))
     };
 
-    let switcher = match &state.phase {
-        Phase::Ready(loaded) if !props.print_all => html! {
-            <LangSwitcher lang={wanted} available={loaded.langs.clone()} onchange={onlang} instance={props.instance} />
-        },
-        _ => html! {},
-    };
     let body = match &state.phase {
         Phase::Loading => html! {
             <>
@@ -112,42 +125,25 @@ pub fn app(props: &AppProps) -> Html {
             </>
         },
         Phase::Ready(loaded) => {
-            // The guide keeps its first screen for the question (the example's local
-            // numbers say themselves that they cannot be dialled): its notice goes last.
-            let example = loaded
-                .content
-                .meta
-                .example
-                .then(|| html! { <p class="bti-notice">{ strings.example_notice }</p> });
-            let (notice_first, notice_last) = if props.start == Start::Guide {
-                (None, example)
-            } else {
-                (example, None)
-            };
-            html! {
-            <>
-                { notice_first }
-                if !loaded.langs.iter().any(|l| l == lang.code()) {
-                    <p class="bti-notice bti-notice--lang" lang={lang.code()}>{ strings.content_nb_only }</p>
-                }
-                if props.debug && !loaded.problems.is_empty() {
-                    <section class="bti-debug" aria-label={strings.debug_title}>
-                        <h2 class="bti-debug__title">{ strings.debug_title }</h2>
-                        <ul>{ for loaded.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-                    </section>
-                }
-                { match props.start {
-                    Start::Guide => html! { <GuideView loaded={loaded.clone()} {lang} instance={props.instance} exit_url={props.exit_url.clone()} switcher={switcher.clone()} /> },
-                    #[cfg(feature = "handbook")]
-                    Start::Handbook if props.print_all => html! { <PrintAll loaded={loaded.clone()} {lang} /> },
-                    #[cfg(not(feature = "handbook"))]
-                    Start::Handbook => html! { <p>{ strings.not_found }</p> },
-                    #[cfg(feature = "handbook")]
-                    Start::Handbook => html! { <HandbookView loaded={loaded.clone()} {lang} ns={props.ns.clone()} mode={if props.memory_routing { NavMode::Memory } else { NavMode::Hash }} instance={props.instance} base={props.base.clone()} src={props.src.clone()} switcher={switcher.clone()} /> },
-                } }
-                { notice_last }
-            </>
-            }
+            let exit = exit_target(
+                props.exit_url.as_deref(),
+                loaded.content.meta.exit_url.as_deref(),
+            );
+            ready_view(&ReadyProps {
+                loaded: loaded.clone(),
+                lang,
+                wanted,
+                onlang,
+                start: props.start,
+                instance: props.instance,
+                exit,
+                debug: props.debug,
+                print_all: props.print_all,
+                ns: props.ns.clone(),
+                memory_routing: props.memory_routing,
+                base: props.base.clone(),
+                src: props.src.clone(),
+            })
         }
     };
 

@@ -4,3 +4,4 @@ pub mod common;
 pub mod guide;
 #[cfg(feature = "handbook")]
 pub mod handbook;
+pub mod ready;

@@ -7,14 +7,14 @@
 
 use std::rc::Rc;
 
-use yew::{AttrValue, BaseComponent, LocalServerRenderer};
+use yew::{AttrValue, BaseComponent, Callback, LocalServerRenderer};
 
 use crate::components::guide::{node_file, GuidePage, GuidePageProps, DEFAULT_EXIT};
 use crate::components::handbook::{HandbookView, HandbookViewProps, NavMode};
 use crate::handbook::crumbs::crumbs;
 use crate::handbook::route::{Page, Route};
 use crate::i18n::Lang;
-use crate::load::Loaded;
+use crate::load::{content_langs, Loaded, Start};
 
 /// Renders `C` with `props` to HTML, without hydration markers.
 pub fn render<C: BaseComponent>(props: C::Properties) -> String {
@@ -78,6 +78,80 @@ pub fn handbook_page(loaded: &Rc<Loaded>, lang: Lang, route: Route) -> String {
         src: None,
         switcher: Default::default(),
     })
+}
+
+/// The widget's first screen, rendered ahead for a host page: a `<bti-veileder>`
+/// element whose declarative shadow root already holds the screen the widget
+/// will draw, with its style sheets linked from `base` (the widget's folder).
+/// The page shows it before any script has run; the loader keeps it until the
+/// widget has drawn the same screen (and replays a click made meanwhile). The
+/// markup is the live widget's own (`Ready`), so the swap does not move a pixel.
+pub fn first_screen(
+    loaded: &Rc<Loaded>,
+    lang: Lang,
+    start: Start,
+    src: &str,
+    base: &str,
+    sheets: &[&str],
+) -> String {
+    use crate::components::ready::{Ready, ReadyProps};
+    let exit = exit_url(loaded);
+    let body = render::<Ready>(ReadyProps {
+        loaded: loaded.clone(),
+        lang,
+        wanted: lang,
+        onlang: Callback::noop(),
+        start,
+        instance: 0,
+        exit: AttrValue::from(exit.clone()),
+        debug: false,
+        print_all: false,
+        ns: AttrValue::from("bti"),
+        memory_routing: true,
+        base: AttrValue::from(base.to_string()),
+        src: Some(AttrValue::from(src.to_string())),
+    });
+    let links: String = sheets
+        .iter()
+        .map(|s| {
+            format!(
+                "<link rel=\"stylesheet\" href=\"{}\">",
+                escape(&format!("{base}{s}"))
+            )
+        })
+        .collect();
+    let start_attr = match start {
+        Start::Guide => "guide",
+        Start::Handbook => "handbook",
+    };
+    format!(
+        "<bti-veileder src=\"{src}\" start=\"{start_attr}\" lang=\"{code}\" data-base=\"{base}\">\
+         <template shadowrootmode=\"open\"><div class=\"bti-mount\" data-bti-pre data-exit=\"{exit}\">{links}\
+         <div class=\"bti-root\" lang=\"{code}\" dir=\"{dir}\">{body}</div></div></template></bti-veileder>\n",
+        src = escape(src),
+        base = escape(base),
+        exit = escape(&exit),
+        code = lang.code(),
+        dir = lang.dir(),
+    )
+}
+
+/// A whole page around [`first_screen`]'s element, like the widget's iframe page
+/// (`embed.html`): the loader and `embed.js` from `base`, under the strict CSP
+/// the widget is built for. For a kommune that shows the widget in an iframe.
+pub fn first_screen_page(element: &str, lang: Lang, title: &str, base: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"{code}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'\">\n\
+         <title>{title}</title>\n<link rel=\"stylesheet\" href=\"{base}embed.css\">\n\
+         <script src=\"{base}bti-veileder.js\" defer></script>\n<script src=\"{base}embed.js\" defer></script>\n\
+         </head>\n<body>\n<main id=\"app\">{element}</main>\n</body>\n</html>\n",
+        code = lang.code(),
+        dir = lang.dir(),
+        title = escape(title),
+        base = escape(base),
+    )
 }
 
 /// Every handbook screen a static export has, in reading order.
@@ -213,10 +287,40 @@ pub fn site(loaded: &Rc<Loaded>, lang: Lang, guide_css: &str, handbook_css: &str
     files
 }
 
+/// The parts an index names (none for content in one file).
+fn parts_of(
+    tree: Option<&crate::model::json::Value>,
+    path: &std::path::Path,
+) -> Result<Vec<crate::model::Part>, String> {
+    use crate::model::{decode, json};
+    match tree.and_then(|t| t.get("parts")) {
+        Some(v) => decode::decode_value(v, &[json::Seg::Key("parts".into())])
+            .map_err(|e| format!("{}: {e}", path.display())),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The content languages the live widget offers for `start` with the content at
+/// `path` (see [`content_langs`]): what the index's parts give, else the meta's.
+pub fn langs_of(
+    path: &std::path::Path,
+    start: Start,
+    content: &crate::model::Content,
+) -> Result<Vec<String>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: kan ikke lese filen: {e}", path.display()))?;
+    let tree = crate::model::json::parse(&text).ok();
+    Ok(content_langs(
+        &parts_of(tree.as_ref(), path)?,
+        start,
+        content,
+    ))
+}
+
 /// Reads a content file from disk with every part its index names (paths
 /// relative to the index), merges and checks it, as the widget would.
 pub fn load_path(path: &std::path::Path) -> Result<crate::model::Checked, String> {
-    use crate::model::{check, decode, json, Part};
+    use crate::model::{check, json, Part};
     let read = |p: &std::path::Path| {
         std::fs::read_to_string(p).map_err(|e| format!("{}: kan ikke lese filen: {e}", p.display()))
     };
@@ -229,11 +333,7 @@ pub fn load_path(path: &std::path::Path) -> Result<crate::model::Checked, String
             path.display()
         ));
     }
-    let parts: Vec<Part> = match tree.and_then(|t| t.get("parts").cloned()) {
-        Some(v) => decode::decode_value(&v, &[json::Seg::Key("parts".into())])
-            .map_err(|e| format!("{}: {e}", path.display()))?,
-        None => Vec::new(),
-    };
+    let parts = parts_of(tree.as_ref(), path)?;
     if parts.is_empty() {
         return Ok(check::load_str(&text));
     }

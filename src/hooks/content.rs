@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use crate::load::{LoadError, Loaded, Start};
-use crate::model::{check, decode, json, merge, Content, Part, Problem, Section};
+use crate::load::{content_langs, LoadError, Loaded, Start};
+use crate::model::{check, decode, json, merge, Content, Part, Problem};
 
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let network = || LoadError::Network {
@@ -85,21 +85,12 @@ pub async fn load(
             )?,
             None => Vec::new(),
         };
-    let sections = start_sections(start);
-    let mut langs: Vec<String> = vec!["nb".into()];
-    for p in declared.iter().filter(|p| sections.contains(&p.section)) {
-        if let Some(l) = p.lang.as_ref().filter(|l| !langs.contains(l)) {
-            langs.push(l.clone());
-        }
-    }
-    let needed = merge::parts_needed(
-        &Content {
-            parts: declared,
-            ..Content::default()
-        },
-        sections,
-        lang,
-    );
+    let sections = start.sections();
+    let index_only = Content {
+        parts: declared,
+        ..Content::default()
+    };
+    let needed = merge::parts_needed(&index_only, sections, lang);
     let mut files = vec![display.clone()];
     let mut parts = Vec::with_capacity(needed.len());
     for (n, part) in needed.into_iter().enumerate() {
@@ -145,17 +136,7 @@ pub async fn load(
     let problems: Vec<String> = checked.problems.iter().map(describe).collect();
     match checked.content {
         Some(content) => {
-            // No language parts: a single file carries its languages inline, as its meta declares.
-            if langs.len() == 1 {
-                langs.extend(
-                    content
-                        .meta
-                        .languages
-                        .iter()
-                        .map(|l| l.lang.clone())
-                        .filter(|l| l != "nb"),
-                );
-            }
+            let langs = content_langs(&index_only.parts, start, &content);
             Ok(Loaded::new(content, problems, langs))
         }
         None => Err(LoadError::Invalid {
@@ -171,13 +152,6 @@ fn syntax(url: &str, e: json::SyntaxError) -> LoadError {
         line: e.pos.line as usize,
         column: e.pos.column as usize,
         message: e.message,
-    }
-}
-
-fn start_sections(start: Start) -> &'static [Section] {
-    match start {
-        Start::Guide => &[Section::Guide],
-        Start::Handbook => &[Section::Handbook],
     }
 }
 

@@ -7,20 +7,26 @@
 (function () {
   'use strict';
   var params = new URLSearchParams(location.search);
-  var widget = document.createElement('bti-veileder');
-  var src = params.get('src');
-  if (src) {
-    var url = new URL(src, location.href);
-    if (url.origin === location.origin) widget.setAttribute('src', url.href);
+  var app = document.getElementById('app');
+  // A page made by bti-export --first-screen --page has its element, drawn ahead.
+  var widget = app.querySelector('bti-veileder');
+  if (!widget) create();
+  function create() {
+    widget = document.createElement('bti-veileder');
+    var src = params.get('src');
+    if (src) {
+      var url = new URL(src, location.href);
+      if (url.origin === location.origin) widget.setAttribute('src', url.href);
+    }
+    ['start', 'lang', 'exit-url', 'debug'].forEach(function (name) {
+      var v = params.get(name);
+      if (v !== null) widget.setAttribute(name, v);
+    });
+    widget.setAttribute('routing', 'memory');
+    var fallback = document.getElementById('fallback');
+    if (fallback) widget.appendChild(fallback);
+    app.appendChild(widget);
   }
-  ['start', 'lang', 'exit-url', 'debug'].forEach(function (name) {
-    var v = params.get(name);
-    if (v !== null) widget.setAttribute(name, v);
-  });
-  widget.setAttribute('routing', 'memory');
-  var fallback = document.getElementById('fallback');
-  if (fallback) widget.appendChild(fallback);
-  document.getElementById('app').appendChild(widget);
 
   var last = 0;
   function report() {

@@ -157,6 +157,7 @@
 
   function showStatic(rec, reason) {
     var shadow = rec.shadow;
+    rec.pre = null;
     shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter(function (s) { return s !== reserveSheet; });
     while (shadow.firstChild) shadow.removeChild(shadow.firstChild);
     shadow.appendChild(staticBox(reason));
@@ -267,17 +268,77 @@
     dispatch(rec.host, 'bti-error', 'Kunne ikke starte: ' + message);
   }
 
+  /* A first screen rendered ahead (bti-export --first-screen): the page shows it
+     before any script runs, as a declarative shadow root. It stays until the
+     widget has drawn the same screen underneath, hidden; then the two swap in one
+     frame. A click on it meanwhile is not lost: quick exit leaves at once, and
+     an answer, a link or a language choice is done again on the live screen
+     (only if the control there reads the same, so changed content never gets a
+     click it was not given). Keyboard focus moves across too. */
+  function controls(node) {
+    return [].slice.call(node.querySelectorAll('a[href], button, select, summary'));
+  }
+  function exitOf(host, pre) {
+    var attr = attrOf(host, 'exit-url');
+    var url = null;
+    try { url = attr && new URL(attr, document.baseURI); } catch (e) { url = null; }
+    return url && (url.protocol === 'https:' || url.origin === location.origin) ? url.href : pre.getAttribute('data-exit');
+  }
+  function holdPre(rec, pre) {
+    function pending(e, value) {
+      var list = controls(pre);
+      var target = e.target.closest && e.target.closest('a[href], button, select, summary');
+      var i = list.indexOf(target);
+      if (i >= 0) rec.pending = { i: i, text: target.textContent.trim(), value: value };
+      return target;
+    }
+    pre.addEventListener('click', function (e) {
+      var target = e.target.closest && e.target.closest('a[href], button');
+      if (!target || (target.tagName === 'A' && target.getAttribute('href').charAt(0) !== '#')) return; // tel:, mailto: and web links work as they are
+      e.preventDefault();
+      if (target.matches('.bti-exit__button, .bti-skip')) {
+        pre.hidden = true;
+        location.replace(exitOf(rec.host, pre));
+        return;
+      }
+      pending(e, null);
+    });
+    pre.addEventListener('change', function (e) { if (e.target.tagName === 'SELECT') pending(e, e.target.value); });
+  }
+  function reveal(rec) {
+    var pre = rec.pre;
+    if (!pre) return;
+    rec.pre = null;
+    var focused = controls(pre).indexOf(rec.shadow.activeElement);
+    rec.root.hidden = false;
+    pre.remove();
+    var live = controls(rec.root);
+    if (focused >= 0 && live[focused]) live[focused].focus();
+    var p = rec.pending;
+    rec.pending = null;
+    var same = p && live[p.i];
+    if (!same || same.textContent.trim() !== p.text) return;
+    if (p.value === null) { same.click(); return; }
+    same.value = p.value;
+    same.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
   function mount(host) {
     if (host.__bti) return;
     var shadow = host.shadowRoot || host.attachShadow({ mode: 'open' });
-    while (shadow.firstChild) shadow.removeChild(shadow.firstChild);
+    var pre = shadow.querySelector('[data-bti-pre]');
+    [].slice.call(shadow.childNodes).forEach(function (n) { if (n !== pre) shadow.removeChild(n); });
     var slot = document.createElement('slot'); // the page's own fallback text, until we start
     var root = el('div', { 'class': 'bti-mount' });
-    shadow.appendChild(slot);
+    if (pre) root.hidden = true;
+    else shadow.appendChild(slot);
     shadow.appendChild(root);
-    shadow.adoptedStyleSheets = reserved();
     var base = baseOf(host);
-    var rec = { host: host, shadow: shadow, widget: null, kind: coreKind(host), base: base };
+    var rec = { host: host, shadow: shadow, widget: null, kind: coreKind(host), base: base, root: root, pre: pre, pending: null };
+    // The room for the first screen, unless it is already there.
+    rec.room = function (list) { return rec.pre ? (list || []) : reserved(list); };
+    shadow.adoptedStyleSheets = rec.room();
+    if (pre) holdPre(rec, pre);
     host.__bti = rec;
     records.push(rec);
     if (!base) {
@@ -286,8 +347,33 @@
       fail(rec, e);
       return;
     }
+    // With the screen drawn ahead, the wasm and the content wait until it is on
+    // screen: on a slow line its style sheet must not queue behind 150 KB of wasm.
+    if (pre) afterFirstPaint(pre, function () { if (host.__bti === rec) start(host, rec); });
+    else start(host, rec);
+  }
+
+  /* Runs `go` once the drawn-ahead screen's style sheets are in and it has been
+     painted; in 3 s at the latest (a hidden frame gets no animation frames). */
+  function afterFirstPaint(pre, go) {
+    var done = false;
+    function once() { if (!done) { done = true; go(); } }
+    setTimeout(once, 3000);
+    var waiting = [].filter.call(pre.querySelectorAll('link[rel=stylesheet]'), function (l) { return !l.sheet; });
+    Promise.all(waiting.map(function (l) {
+      return new Promise(function (done) {
+        l.addEventListener('load', done);
+        l.addEventListener('error', done);
+      });
+    })).then(function () {
+      requestAnimationFrame(function () { setTimeout(once, 0); });
+    });
+  }
+
+  function start(host, rec) {
+    var shadow = rec.shadow, base = rec.base, slot = shadow.querySelector('slot');
     prefetchContent(host);
-    if (rec.kind === 'guide') {
+    if (rec.kind === 'guide' && !rec.pre) {
       // The emergency numbers at once, styled, while the wasm is still on its way.
       loadSheets('guide', base).then(function (list) {
         if (host.__bti !== rec || rec.widget || dead || !slot.isConnected) return;
@@ -300,18 +386,21 @@
       shadow.adoptedStyleSheets = r[0];
       if (dead) { showStatic(rec, 'Veilederen stoppet på grunn av en feil.'); return; }
       // Keep the room until the first screen (or the widget's own error) is drawn.
-      shadow.adoptedStyleSheets = reserved(r[0]);
+      shadow.adoptedStyleSheets = rec.room(r[0]);
       var drawn = function () {
         host.removeEventListener('bti-ready', drawn);
         host.removeEventListener('bti-error', drawn);
+        // The widget draws in a microtask after the event: swap in the next frame.
         requestAnimationFrame(function () {
-          if (host.__bti === rec && shadow.adoptedStyleSheets.indexOf(reserveSheet) >= 0) shadow.adoptedStyleSheets = r[0];
+          if (host.__bti !== rec) return;
+          reveal(rec);
+          if (shadow.adoptedStyleSheets.indexOf(reserveSheet) >= 0) shadow.adoptedStyleSheets = r[0];
         });
       };
       host.addEventListener('bti-ready', drawn);
       host.addEventListener('bti-error', drawn);
       try {
-        rec.widget = new r[1].Widget(root, host, base);
+        rec.widget = new r[1].Widget(rec.root, host, base);
         if (host.__btiContent !== undefined) rec.widget.setContent(JSON.stringify(host.__btiContent));
         Array.prototype.forEach.call(shadow.querySelectorAll('slot, .bti-fallback'), function (n) { n.remove(); });
       } catch (e) {

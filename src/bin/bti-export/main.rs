@@ -16,20 +16,31 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use bti_veileder::export::{load_path, site};
+    use bti_veileder::export::{first_screen, first_screen_page, langs_of, load_path, site};
     use bti_veileder::i18n::Lang;
-    use bti_veileder::load::Loaded;
+    use bti_veileder::load::{Loaded, Start};
+    use bti_veileder::model::Content;
 
     const HELP: &str = "\
 bti-export – skriver innholdet som statiske HTML-sider, uten skript
 
 Bruk:
   bti-export FIL --out MAPPE [--lang KODE]
+  bti-export FIL --first-screen guide|handbook --src URL --base URL
+             [--page] [--out FIL.html] [--lang KODE]
 
 FIL er kommunens innholdsfil (en indeksfil tas med delfilene sine).
 MAPPE får index.html, handbok/ (én side per skjermbilde), veileder/
 (én side per spørsmål og svar) og stilarkene. Språk: nb (standard), nn,
 en, ar, so, ti, uk, pl, se.
+
+--first-screen skriver ett <bti-veileder>-element med det første
+skjermbildet ferdig tegnet (deklarativ shadow DOM), til å lime inn i
+siden i stedet for et tomt element. Siden viser skjermbildet før noe
+skript har kjørt. --src er innholdsfilens adresse slik siden skal hente
+den, --base adressen til mappen med bti-veileder.js. Lag elementet på
+nytt når innholdet eller widgeten er oppdatert. Med --page blir det en
+hel side rundt elementet, som embed.html, til å vise i en iframe.
 
 Avslutningskode: 0 når sidene er skrevet, 1 når innholdet har feil som
 stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrives.";
@@ -49,6 +60,7 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
     pub fn main() -> ExitCode {
         let mut args = std::env::args().skip(1);
         let (mut input, mut out, mut lang) = (None, None, Lang::Nb);
+        let (mut first, mut src, mut base, mut page) = (None, None, None, false);
         while let Some(a) = args.next() {
             match a.as_str() {
                 "-h" | "--help" => {
@@ -56,6 +68,17 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
                     return ExitCode::SUCCESS;
                 }
                 "--out" => out = args.next().map(PathBuf::from),
+                "--src" => src = args.next(),
+                "--page" => page = true,
+                "--base" => base = args.next().map(|b| format!("{}/", b.trim_end_matches('/'))),
+                "--first-screen" => match args.next().as_deref() {
+                    Some("guide") => first = Some(Start::Guide),
+                    Some("handbook") => first = Some(Start::Handbook),
+                    _ => {
+                        eprintln!("bti-export: --first-screen må være guide eller handbook.");
+                        return ExitCode::from(2);
+                    }
+                },
                 "--lang" => {
                     match args
                         .next()
@@ -74,6 +97,50 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
                 }
                 _ => input = Some(PathBuf::from(a)),
             }
+        }
+        if let Some(start) = first {
+            let (Some(input), Some(src), Some(base)) = (input, src, base) else {
+                eprintln!("bti-export: --first-screen trenger innholdsfilen, --src og --base. Se bti-export --help.");
+                return ExitCode::from(2);
+            };
+            let written = load(&input, lang).and_then(|content| {
+                // The switcher offers what the live widget would: the section's languages.
+                let langs = langs_of(&input, start, &content).map_err(|e| (2, e))?;
+                let loaded = Loaded::new(content, Vec::new(), langs);
+                let sheets: &[&str] = match start {
+                    Start::Guide => &["bti-veileder.css"],
+                    Start::Handbook => &["bti-veileder.css", "bti-handbook.css"],
+                };
+                let mut html = first_screen(&loaded, lang, start, &src, &base, sheets);
+                if page {
+                    let s = lang.strings();
+                    let title = match start {
+                        Start::Guide => s.guide_title,
+                        Start::Handbook => s.handbook_title,
+                    };
+                    html = first_screen_page(&html, lang, title, &base);
+                }
+                match &out {
+                    Some(path) => path
+                        .parent()
+                        .map_or(Ok(()), std::fs::create_dir_all)
+                        .and_then(|()| std::fs::write(path, html))
+                        .map_err(|e| {
+                            (2, format!("{}: kan ikke skrive filen: {e}", path.display()))
+                        }),
+                    None => {
+                        print!("{html}");
+                        Ok(())
+                    }
+                }
+            });
+            return match written {
+                Ok(()) => ExitCode::SUCCESS,
+                Err((code, message)) => {
+                    eprintln!("bti-export: {message}");
+                    ExitCode::from(code)
+                }
+            };
         }
         let (Some(input), Some(out)) = (input, out) else {
             eprintln!("bti-export: oppgi innholdsfilen og --out MAPPE. Se bti-export --help.");
@@ -106,7 +173,8 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
         })
     }
 
-    fn export(input: &Path, out: &Path, lang: Lang) -> Result<usize, (u8, String)> {
+    /// The content, checked and ready to render in `lang`.
+    fn load(input: &Path, lang: Lang) -> Result<Content, (u8, String)> {
         if let Some(json) = ui_strings(lang) {
             bti_veileder::i18n::install(lang, json).map_err(|e| {
                 (
@@ -135,7 +203,11 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
                 format!("innholdet kan ikke vises, så ingen sider er skrevet. {why}"),
             ));
         };
-        let loaded = Loaded::new(content, Vec::new(), Vec::new());
+        Ok(content)
+    }
+
+    fn export(input: &Path, out: &Path, lang: Lang) -> Result<usize, (u8, String)> {
+        let loaded = Loaded::new(load(input, lang)?, Vec::new(), Vec::new());
         let files = site(&loaded, lang, &GUIDE_CSS.concat(), HANDBOOK_CSS);
         for f in &files {
             let path = out.join(&f.path);

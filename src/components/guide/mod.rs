@@ -33,31 +33,12 @@ pub struct GuideViewProps {
     pub loaded: Rc<Loaded>,
     pub lang: Lang,
     pub instance: u32,
-    pub exit_url: Option<AttrValue>,
+    /// Where quick exit goes, already checked (`App` takes the attribute or the
+    /// content's setting; a pre-rendered screen the content's https address).
+    pub exit: AttrValue,
     /// The language switcher, placed after the quick exit controls.
     #[prop_or_default]
     pub switcher: Html,
-}
-
-/// Where quick exit goes: the attribute, else the content's setting, else a neutral
-/// default. Only https or a page on the host's own origin is accepted.
-fn exit_target(attr: Option<&str>, content: Option<&str>) -> String {
-    let window = web_sys::window();
-    let base = window
-        .as_ref()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    let origin = window
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
-    [attr, content]
-        .into_iter()
-        .flatten()
-        .filter_map(|u| web_sys::Url::new_with_base(u, &base).ok())
-        .find(|u| u.protocol() == "https:" || u.origin() == origin)
-        .map(|u| u.href())
-        .unwrap_or_else(|| DEFAULT_EXIT.to_string())
 }
 
 /// A neutral page that says nothing about what the reader was doing.
@@ -65,12 +46,10 @@ pub const DEFAULT_EXIT: &str = "https://www.yr.no/";
 
 #[function_component(GuideView)]
 pub fn guide_view(props: &GuideViewProps) -> Html {
-    let content = &props.loaded.content;
-    let exit = exit_target(props.exit_url.as_deref(), content.meta.exit_url.as_deref());
     match props.loaded.guide.clone() {
         Some(guide) => html! {
             <GuideScreens {guide} lang={props.lang} instance={props.instance}
-                exit={exit} loaded={props.loaded.clone()} switcher={props.switcher.clone()} />
+                exit={props.exit.to_string()} loaded={props.loaded.clone()} switcher={props.switcher.clone()} />
         },
         None => html! { <EmergencyBox lang={props.lang} /> },
     }
