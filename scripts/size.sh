@@ -31,8 +31,20 @@ measure() { # label, budget KB, files…
     fail=1
   fi
 }
-measure citizen "$budget_kb" pkg/bti-veileder.js pkg/bti-guide.js pkg/bti-guide_bg.wasm pkg/bti-veileder.css
-measure staff "$staff_budget_kb" pkg/bti-veileder.js pkg/bti-core.js pkg/bti-core_bg.wasm pkg/bti-veileder.css pkg/bti-handbook.css
+# pkg/'s files by their hashed names (scripts/hash-names.mjs), from the map in the loader.
+[ -f pkg/bti-veileder.js ] || { echo "size: pkg/bti-veileder.js is missing; run make build" >&2; exit 1; }
+pkg_files() { # plain names…
+  node -e 'const m = require("fs").readFileSync("pkg/bti-veileder.js", "utf8").match(/\{"bti:files":1[^}]*\}/);
+    if (!m) { console.error("size: pkg/bti-veileder.js has no file map; run make build"); process.exit(1); }
+    const map = JSON.parse(m[0]);
+    console.log(process.argv.slice(1).map((f) => "pkg/" + (f === "bti-veileder.js" ? f : map[f] ?? f)).join(" "));' "$@"
+}
+citizen_files=$(pkg_files bti-veileder.js bti-guide.js bti-guide_bg.wasm bti-veileder.css)
+staff_files=$(pkg_files bti-veileder.js bti-core.js bti-core_bg.wasm bti-veileder.css bti-handbook.css)
+# shellcheck disable=SC2086 # the names have no spaces
+measure citizen "$budget_kb" $citizen_files
+# shellcheck disable=SC2086
+measure staff "$staff_budget_kb" $staff_files
 if command -v twiggy >/dev/null && [ -f target/bti-guide_bg.pre-opt.wasm ]; then
   echo "size: twiggy top 15 of the citizen wasm (before wasm-opt, names kept):"
   twiggy top -n 15 target/bti-guide_bg.pre-opt.wasm 2>&1 | sed 's/^/  /'
