@@ -119,10 +119,10 @@
   function takePrefetched(url) {
     var r = prefetched[url];
     delete prefetched[url];
+    if (r) return r;
     // The wasm asks for <base>i18n/<code>.json by its plain name: fetch the hashed file.
     var ui = /^(.*\/)(i18n\/[^/]+)$/.exec(url);
-    return r || (ui && FILES[ui[2]] && records.some(function (rec) { return rec.base === ui[1]; })
-      ? fetch(ui[1] + FILES[ui[2]]) : r);
+    if (ui && FILES[ui[2]] && records.some(function (rec) { return rec.base === ui[1]; })) return fetch(ui[1] + FILES[ui[2]]);
   }
   function attrOf(host, name) {
     return (host.getAttribute(name) || host.getAttribute('data-' + name) || '').trim();
@@ -201,9 +201,9 @@
   }
 
   /* The files below carry a hash of their bytes in their names in pkg/, so a host
-     may cache them for a year: scripts/build.sh writes the map of plain to hashed
-     names here (the key bti:files marks it). Without an entry (pkg-test/, the
-     source) a file keeps its plain name. */
+     may cache them for a year: scripts/hash-names.mjs writes the map of plain to
+     hashed names here (the key bti:files marks it). Without an entry (pkg-test/,
+     the source) a file keeps its plain name. */
   var FILES = { 'bti:files': 1 };
   function file(name) {
     return FILES[name] || name;
