@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds pkg/: loader, wasm-bindgen glue, wasm-opt'ed wasm, CSS, embed page, package.json.
+# Builds pkg/: loader, wasm-bindgen glue, wasm-opt'ed wasm, CSS, embed page, package.json;
+# what the loader fetches gets a content-hashed name (scripts/hash-names.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
