@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds pkg/: loader, wasm-bindgen glue, wasm-opt'ed wasm, CSS, embed page, package.json.
+# Builds pkg/: loader, wasm-bindgen glue, wasm-opt'ed wasm, CSS, embed page, package.json;
+# what the loader fetches gets a content-hashed name (scripts/hash-names.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
@@ -42,6 +43,16 @@ cp src/js/embed.html src/js/embed.js src/js/embed.css src/js/print.html src/js/p
 node scripts/minify.mjs || { echo "build: minifying pkg/ failed" >&2; exit 1; }
 node scripts/build-studio.mjs || { echo "build: the content studio (pkg/redaktor.html) failed" >&2; exit 1; }
 
+# pkg-test/ keeps the plain names: the tests and make bench load its files directly.
+for f in pkg/*; do
+  case $(basename "$f") in bti-guide*|bti-core*|bti-veileder.js|package.json) ;; *) cp -r "$f" pkg-test/ ;; esac
+done
+cp src/js/loader.js pkg-test/bti-veileder.js
+echo "build: pkg-test/ (with test hooks) is ready"
+
+# The files the loader fetches get content-hashed names, and the loader their map.
+node scripts/hash-names.mjs || { echo "build: hashing the file names in pkg/ failed" >&2; exit 1; }
+
 # Everything built above ships, the content studio (redaktor*, bti-studio*, mal/) included.
 files=$(cd pkg && node -e 'console.log(JSON.stringify(require("fs").readdirSync(".").filter((f) => f !== "package.json").sort()))')
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
@@ -55,9 +66,4 @@ cat > pkg/package.json <<JSON
   "files": $files
 }
 JSON
-for f in pkg/*; do
-  case $(basename "$f") in bti-guide*|bti-core*|bti-veileder.js|package.json) ;; *) cp -r "$f" pkg-test/ ;; esac
-done
-cp src/js/loader.js pkg-test/bti-veileder.js
-echo "build: pkg-test/ (with test hooks) is ready"
 echo "build: pkg/ is ready ($(du -sh pkg | cut -f1))"

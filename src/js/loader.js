@@ -119,7 +119,10 @@
   function takePrefetched(url) {
     var r = prefetched[url];
     delete prefetched[url];
-    return r;
+    if (r) return r;
+    // The wasm asks for <base>i18n/<code>.json by its plain name: fetch the hashed file.
+    var ui = /^(.*\/)(i18n\/[^/]+)$/.exec(url);
+    if (ui && FILES[ui[2]] && records.some(function (rec) { return rec.base === ui[1]; })) return fetch(ui[1] + FILES[ui[2]]);
   }
   function attrOf(host, name) {
     return (host.getAttribute(name) || host.getAttribute('data-' + name) || '').trim();
@@ -198,6 +201,15 @@
     return (list || []).concat(reserveSheet ? [reserveSheet] : []);
   }
 
+  /* The files below carry a hash of their bytes in their names in pkg/, so a host
+     may cache them for a year: scripts/hash-names.mjs writes the map of plain to
+     hashed names here (the key bti:files marks it). Without an entry (pkg-test/,
+     the source) a file keeps its plain name. */
+  var FILES = { 'bti:files': 1 };
+  function file(name) {
+    return FILES[name] || name;
+  }
+
   /* One constructed stylesheet per file, shared by every instance on the page. */
   var sheets = {};
   function loadSheet(url) {
@@ -214,7 +226,7 @@
   }
   function loadSheets(kind, base) {
     return Promise.all((kind === 'full' ? ['bti-veileder.css', 'bti-handbook.css'] : ['bti-veileder.css'])
-      .map(function (file) { return loadSheet(base + file); }));
+      .map(function (name) { return loadSheet(base + file(name)); }));
   }
 
   /* Two builds of the same code: "guide" (the citizen guide only, small, for
@@ -228,9 +240,10 @@
     return (/^handbo/.test(start.trim()) || print || debug) ? 'full' : 'guide';
   }
   function loadCore(kind, base) {
-    var name = base + (kind === 'full' ? 'bti-core' : 'bti-guide');
+    var plain = kind === 'full' ? 'bti-core' : 'bti-guide';
+    var name = base + plain;
     if (!cores[name]) {
-      var glue = name + '.js';
+      var glue = base + file(plain + '.js');
       // The wasm is fetched alongside the glue, so a missing file is named with its status.
       cores[name] = (typeof WebAssembly !== 'object')
         ? Promise.reject(new Error('WebAssembly er slått av eller mangler i denne nettleseren.'))
@@ -239,7 +252,7 @@
             // import() says only that it failed: ask again to learn the status.
             return fetch(glue).then(function (r) { throw r.ok ? e : fileError(glue, r.status); }, function () { throw e; });
           }),
-          fetchOk(name + '_bg.wasm')
+          fetchOk(base + file(plain + '_bg.wasm'))
         ]).then(function (r) {
           var core = r[0];
           return core.default({ module_or_path: r[1] }).then(function () {

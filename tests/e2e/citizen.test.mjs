@@ -346,10 +346,12 @@ test('a full walk fetches only the widget files and the index + guide parts, and
       /^\/index\.html$/,
       /^\/demo\.css$/,
       /^\/favicon\.ico$/,
-      /^\/pkg\/bti-veileder\.(js|css)$/,
-      // The loader picks one build per instance: the guide-only one, or the full one.
-      /^\/pkg\/bti-(guide|core)\.js$/,
-      /^\/pkg\/bti-(guide|core)_bg\.wasm$/,
+      /^\/pkg\/bti-veileder\.js$/,
+      // The loader picks one build per instance: the guide-only one, or the full one;
+      // all but the loader by their content-hashed names.
+      /^\/pkg\/bti-veileder\.[0-9a-f]{8}\.css$/,
+      /^\/pkg\/bti-(guide|core)\.[0-9a-f]{8}\.js$/,
+      /^\/pkg\/bti-(guide|core)_bg\.[0-9a-f]{8}\.wasm$/,
       /^\/content\/eksempel-kommune\.json$/,
       /^\/content\/eksempel-kommune\.guide\.json$/,
     ];

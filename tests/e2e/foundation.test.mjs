@@ -3,7 +3,12 @@
 
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
+  ROOT,
+  pkgFiles,
   useEnvironment,
   openPage,
   assertClean,
@@ -100,16 +105,67 @@ test('div form: <div data-bti-veileder> mounts the handbook and routes under #bt
   }
 });
 
-test('pkg/embed.html renders the guide on a page of its own', async () => {
-  const s = await openPage(env.browser);
-  try {
-    await s.page.goto(env.url + 'pkg/embed.html?src=../content/eksempel-kommune.json&start=guide&lang=nb');
-    await expectGuideStart(s.page);
-    assertClean(s);
-  } finally {
-    await s.context.close();
+// Issue 14: what the loader fetches has a content-hashed name in pkg/ (scripts/hash-names.mjs),
+// so a host may cache it for a year; the loader itself keeps its name.
+const HASHED = ['bti-guide.js', 'bti-guide_bg.wasm', 'bti-core.js', 'bti-core_bg.wasm', 'bti-veileder.css', 'bti-handbook.css'];
+const PKG = path.join(ROOT, 'pkg');
+
+test('pkg/: each file in the loader\'s map has the hash of its bytes in its name, and no plain or stale copy is left', () => {
+  const map = pkgFiles();
+  const i18n = fs.readdirSync(path.join(ROOT, 'src', 'i18n')).filter((f) => f.endsWith('.json')).map((f) => `i18n/${f}`);
+  assert.deepEqual(Object.keys(map).sort(), [...HASHED, ...i18n].sort(), 'the map names the glue, the wasm, the style sheets and the UI strings');
+  for (const [plain, hashed] of Object.entries(map)) {
+    const file = path.join(PKG, hashed);
+    assert.ok(fs.existsSync(file), `pkg/${hashed} (for ${plain}) exists`);
+    const hash = createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 8);
+    assert.equal(hashed, plain.replace(/\.[^./]+$/, `.${hash}$&`), `pkg/${hashed} carries the sha256 of its bytes`);
+    assert.ok(!fs.existsSync(path.join(PKG, plain)), `no unhashed pkg/${plain}`);
   }
+  const shipped = new Set(Object.values(map));
+  const all = fs.readdirSync(PKG, { recursive: true }).map((f) => f.split(path.sep).join('/'));
+  const stray = all.filter((f) => /\.[0-9a-f]{8}\.(js|wasm|css|json)$/.test(f) && !shipped.has(f));
+  assert.deepEqual(stray, [], 'no hashed file the loader does not name (an old build\'s)');
+  assert.deepEqual(all.filter((f) => f.startsWith('i18n/') && !shipped.has(f)), [], 'no plain file in pkg/i18n/');
+  const { files } = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8'));
+  for (const hashed of shipped) assert.ok(files.includes(hashed.split('/')[0]), `package.json "files" lists ${hashed}`);
 });
+
+for (const c of [
+  { what: 'the guide', query: 'start=guide&lang=nb', expectStart: expectGuideStart },
+  {
+    what: 'the handbook in nynorsk',
+    query: 'start=handbook&lang=nn',
+    expectStart: (scope) => expectVisible(scope.getByRole('heading', { name: /BTI/, level: 2 }), 'the handbook front page heading'),
+  },
+]) {
+  test(`pkg/embed.html renders ${c.what} on a page of its own, every file but the loader by its hashed name`, async () => {
+    const s = await openPage(env.browser);
+    const statuses = [];
+    s.page.on('response', (r) => statuses.push(`${r.status()} ${new URL(r.url()).pathname}`));
+    try {
+      await s.page.goto(env.url + `pkg/embed.html?src=../content/eksempel-kommune.json&${c.query}`);
+      await c.expectStart(s.page);
+      const map = pkgFiles();
+      const hashed = new Set(Object.values(map).map((f) => '/pkg/' + f));
+      // The page's own files keep their names, as the loader does.
+      const plain = new Set(['/pkg/embed.html', '/pkg/embed.js', '/pkg/embed.css', '/pkg/bti-veileder.js']);
+      const asked = [...new Set(s.requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith('/pkg/')))];
+      assert.deepEqual(asked.filter((p) => !hashed.has(p) && !plain.has(p)), [], `every file from pkg/ but the page's own is asked for by its hashed name: ${asked}`);
+      const core = c.query.includes('handbook') ? 'bti-core' : 'bti-guide';
+      for (const f of [`${core}.js`, `${core}_bg.wasm`, 'bti-veileder.css']) assert.ok(asked.includes('/pkg/' + map[f]), `${map[f]} is fetched: ${asked}`);
+      if (c.query.includes('lang=nn')) {
+        assert.ok(asked.includes('/pkg/' + map['i18n/nn.json']), `the wasm's UI strings come from ${map['i18n/nn.json']}: ${asked}`);
+        // The widget renders in bokmål until the nynorsk strings are installed.
+        await poll(async () => (await inspectShadow(s.page, 'bti-veileder')).rootLang === 'nn', 'the handbook in nynorsk (lang="nn")');
+      }
+      await poll(() => statuses.filter((l) => l.includes(' /pkg/')).length >= asked.length, 'a response to each request');
+      assert.deepEqual(statuses.filter((l) => l.includes(' /pkg/') && !l.startsWith('200 ')), [], 'every file from pkg/ came');
+      assertClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+}
 
 test('tests/iframe.html: the guide renders in an iframe and the host grows it past 300 px', async () => {
   const s = await openPage(env.browser);

@@ -107,6 +107,25 @@ export function assertWidgetBuilt({ testhooks = false } = {}) {
   assert.ok(fs.existsSync(glue), `${glue} is missing: build the widget first with \`make build\``);
 }
 
+/**
+ * The map of plain to content-hashed names that scripts/hash-names.mjs wrote into
+ * the shipped loader (pkg/bti-veileder.js), without its marker key. pkg-test/ keeps
+ * the plain names, so with testhooks the map is empty.
+ */
+export function pkgFiles({ testhooks = false } = {}) {
+  if (testhooks) return {};
+  const loader = fs.readFileSync(path.join(ROOT, 'pkg', 'bti-veileder.js'), 'utf8');
+  const found = loader.match(/\{"bti:files":1[^}]*\}/);
+  assert.ok(found, 'pkg/bti-veileder.js has the file map scripts/hash-names.mjs writes: build the widget with `make build`');
+  const { 'bti:files': _, ...map } = JSON.parse(found[0]);
+  return map;
+}
+
+/** The name in pkg/ of a file the loader fetches (e.g. 'bti-guide_bg.wasm' -> 'bti-guide_bg.1a2b3c4d.wasm'). */
+export function pkgFile(name, options) {
+  return pkgFiles(options)[name] ?? name;
+}
+
 // Runs in every frame before the page's own scripts (also under a page CSP,
 // because init scripts are not subject to it). Records the widget's lifecycle
 // events and CSP violations; capture listeners on window see them whether or

@@ -7,7 +7,7 @@ import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, useEnvironment, openPage, assertClean, waitForWidgetEvent, widgetEvents, expectVisible, expectHidden, poll } from './helpers.mjs';
+import { ROOT, useEnvironment, openPage, assertClean, waitForWidgetEvent, widgetEvents, expectVisible, expectHidden, poll, pkgFile } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 
@@ -21,7 +21,7 @@ async function expectStarts(s, page, ids) {
     await expectVisible(s.page.locator('#' + id).getByRole('heading', { name: FIRST_QUESTION }), `#${id} on ${page} showing the guide`);
   }
   const ours = s.requests.map((u) => new URL(u).pathname).filter((p) => /\/bti-(guide|core|veileder)[^/]*\.(js|wasm|css)$/.test(p));
-  assert.ok(ours.includes('/pkg/bti-guide_bg.wasm'), `the wasm comes from /pkg/: ${ours}`);
+  assert.ok(ours.includes('/pkg/' + pkgFile('bti-guide_bg.wasm')), `the wasm comes from /pkg/: ${ours}`);
   assert.deepEqual(ours.filter((p) => !p.startsWith('/pkg/')), [], 'no file of ours is asked for outside /pkg/');
   assertClean(s);
 }
@@ -108,7 +108,7 @@ async function openHeldBack(viewport) {
   const s = await openPage(env.browser, { viewport });
   let release;
   const gate = new Promise((r) => (release = r));
-  await s.page.route('**/pkg/bti-guide_bg.wasm', async (route) => {
+  await s.page.route('**/pkg/' + pkgFile('bti-guide_bg.wasm'), async (route) => {
     await gate;
     await route.continue();
   });
@@ -159,7 +159,7 @@ test('the waiting box opens the full national list on "Flere numre", a native di
 /** Opens `page` with `file` answered by `status`; returns the error event's message and the box. */
 async function failWith(page, file, status) {
   const s = await openPage(env.browser);
-  await s.page.route('**/pkg/' + file, (route) => route.fulfill({ status, contentType: 'text/plain', body: 'Not found' }));
+  await s.page.route('**/pkg/' + pkgFile(file), (route) => route.fulfill({ status, contentType: 'text/plain', body: 'Not found' }));
   await s.page.goto(env.url + page);
   await waitForWidgetEvent(s.page, 'bti-error');
   const [error] = (await widgetEvents(s.page)).filter((e) => e.type === 'bti-error');
@@ -175,7 +175,7 @@ for (const [what, page, file, status, words] of [
   test(`when ${what} answers HTTP ${status}, the box and bti-error name the URL and the status`, async () => {
     const { s, error, box } = await failWith(page, file, status);
     try {
-      const reason = `${words} ${env.url}pkg/${file} (HTTP ${status})`;
+      const reason = `${words} ${env.url}pkg/${pkgFile(file)} (HTTP ${status})`;
       assert.equal(error.message, `Kunne ikke starte: ${reason}`);
       await expectVisible(box.getByText(`Veilederen kunne ikke starte. ${reason}`, { exact: true }), 'the reason in the box');
       await expectHidden(box.getByText('nettleseren', { exact: false }), 'any blame on the browser', 1000);
@@ -203,7 +203,8 @@ test('a data-base pointing at the wrong folder names a missing file under it', a
     });
     await waitForWidgetEvent(s.page, 'bti-error', 'wrong');
     const error = (await widgetEvents(s.page)).find((e) => e.type === 'bti-error' && e.id === 'wrong');
-    assert.match(error.message, new RegExp(`^Kunne ikke starte: Fant ikke ${env.url}ikke-her/bti-(guide\\.js|guide_bg\\.wasm|veileder\\.css) \\(HTTP 404\\)$`));
+    const names = ['bti-guide.js', 'bti-guide_bg.wasm', 'bti-veileder.css'].map((f) => pkgFile(f).replace(/\./g, '\\.'));
+    assert.match(error.message, new RegExp(`^Kunne ikke starte: Fant ikke ${env.url}ikke-her/(${names.join('|')}) \\(HTTP 404\\)$`));
     await poll(() => s.page.locator('#w').getByRole('heading', { name: FIRST_QUESTION }).isVisible(), 'the first widget still running');
   } finally {
     await s.context.close();
@@ -220,8 +221,15 @@ test('the preload hints in README.md are used: each file is fetched once, with n
     const hints = (file, prefix) =>
       fs.readFileSync(path.join(ROOT, file), 'utf8').match(/<link rel="(module)?preload"[^>]*>/g).map((l) => l.replace(prefix, '/'));
     assert.deepEqual(hints('tests/loader-preload.html', '../'), hints('README.md', '/'), 'the page uses the hints README.md gives');
+    // As a host writes them: HASH replaced by the hash in the name of the file in pkg/.
+    const hashed = (html) => html.replace(/(bti-[\w-]+)\.HASH(\.\w+)/g, (_, name, ext) => pkgFile(name + ext));
+    await s.page.route('**/tests/loader-preload.html', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: hashed(await response.text()) });
+    });
     await expectStarts(s, 'tests/loader-preload.html', ['w']);
-    for (const file of ['pkg/bti-guide.js', 'pkg/bti-guide_bg.wasm', 'pkg/bti-veileder.css', 'content/eksempel-kommune.json']) {
+    const files = ['bti-guide.js', 'bti-guide_bg.wasm', 'bti-veileder.css'].map((f) => 'pkg/' + pkgFile(f));
+    for (const file of [...files, 'content/eksempel-kommune.json']) {
       const n = s.requests.filter((u) => new URL(u).pathname === '/' + file).length;
       assert.equal(n, 1, `/${file} is fetched once (the preload is reused), not ${n} times`);
     }
@@ -243,7 +251,7 @@ for (const c of [
     try {
       let release;
       const gate = new Promise((r) => (release = r));
-      await s.page.route('**/pkg/' + c.wasm, async (route) => {
+      await s.page.route('**/pkg/' + pkgFile(c.wasm), async (route) => {
         await gate;
         await route.continue();
       });

@@ -21,7 +21,8 @@ const VERSION = JSON.parse(fs.readFileSync(path.join(MAL, 'bti-mal.json'), 'utf8
 const START = `{\n  "extends": "mal/bti-mal.json",\n  "template_version": "${VERSION}"\n}\n`;
 
 // The studio's own files, the widget's, and the template's: nothing else may be asked for.
-const ALLOWED = /^\/pkg\/(redaktor(-editor|-forhandsvisning|-worker)?\.(html|js|css)|bti-(core|guide|studio)(_bg\.wasm|\.js)|bti-veileder\.(js|css)|bti-handbook\.css|i18n\/[a-z]+\.json|mal\/bti-mal(\.[a-z]+)*\.json)$/;
+// The widget's files may carry their content hash (scripts/hash-names.mjs).
+const ALLOWED = /^\/pkg\/(redaktor(-editor|-forhandsvisning|-worker)?\.(html|js|css)|bti-(core|guide|studio)(_bg(\.[0-9a-f]{8})?\.wasm|(\.[0-9a-f]{8})?\.js)|bti-veileder(\.js|(\.[0-9a-f]{8})?\.css)|bti-handbook(\.[0-9a-f]{8})?\.css|i18n\/[a-z]+(\.[0-9a-f]{8})?\.json|mal\/bti-mal(\.[a-z]+)*\.json)$/;
 
 function storageSpy() {
   window.__writes = [];

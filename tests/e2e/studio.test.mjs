@@ -17,7 +17,8 @@ const PARTS = fs.readdirSync(CONTENT).filter((f) => /^eksempel-kommune\..+\.json
 const INDEX = fs.readFileSync(path.join(CONTENT, 'eksempel-kommune.json'), 'utf8');
 
 // The studio's own files and the widget's: nothing else may be asked for.
-const ALLOWED = /^\/pkg\/(redaktor(-editor|-forhandsvisning|-worker)?\.(html|js|css)|bti-(core|guide|studio)(_bg\.wasm|\.js)|bti-veileder\.(js|css)|bti-handbook\.css|i18n\/[a-z]+\.json|mal\/bti-mal(\.[a-z]+)*\.json)$/;
+// The widget's files may carry their content hash (scripts/hash-names.mjs).
+const ALLOWED = /^\/pkg\/(redaktor(-editor|-forhandsvisning|-worker)?\.(html|js|css)|bti-(core|guide|studio)(_bg(\.[0-9a-f]{8})?\.wasm|(\.[0-9a-f]{8})?\.js)|bti-veileder(\.js|(\.[0-9a-f]{8})?\.css)|bti-handbook(\.[0-9a-f]{8})?\.css|i18n\/[a-z]+(\.[0-9a-f]{8})?\.json|mal\/bti-mal(\.[a-z]+)*\.json)$/;
 
 /** Counts every write to storage, in the page and in the preview frame. */
 function storageSpy() {
