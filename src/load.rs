@@ -87,6 +87,7 @@ pub struct Loaded {
 /// switcher: bokmål, then the language of each of its section's parts, in the
 /// index's order. Content without language parts carries its languages inline,
 /// as its meta declares them.
+#[inline]
 pub fn content_langs(parts: &[Part], start: Start, content: &Content) -> Vec<String> {
     let sections = start.sections();
     let mut langs: Vec<String> = vec![BASE_LANG.into()];

@@ -54,7 +54,7 @@ fn dispatch(host: &HtmlElement, name: &str, detail: Option<&str>) {
 
 /// Where quick exit goes: the attribute, else the content's setting, else a neutral
 /// default. Only https or a page on the host's own origin is accepted.
-fn exit_target(attr: Option<&str>, content: Option<&str>) -> AttrValue {
+fn exit_target(attr: Option<&str>, content: Option<&str>) -> String {
     let window = web_sys::window();
     let base = window
         .as_ref()
@@ -69,8 +69,8 @@ fn exit_target(attr: Option<&str>, content: Option<&str>) -> AttrValue {
         .flatten()
         .filter_map(|u| web_sys::Url::new_with_base(u, &base).ok())
         .find(|u| u.protocol() == "https:" || u.origin() == origin)
-        .map(|u| AttrValue::from(u.href()))
-        .unwrap_or(AttrValue::Static(DEFAULT_EXIT))
+        .map(|u| u.href())
+        .unwrap_or_else(|| DEFAULT_EXIT.to_string())
 }
 
 #[function_component(App)]

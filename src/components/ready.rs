@@ -25,7 +25,7 @@ pub struct ReadyProps {
     pub start: Start,
     pub instance: u32,
     /// Where quick exit goes, already checked.
-    pub exit: AttrValue,
+    pub exit: String,
     pub debug: bool,
     pub print_all: bool,
     pub ns: AttrValue,
@@ -36,6 +36,7 @@ pub struct ReadyProps {
 
 /// The markup itself: a plain function, so the live widget (`App`) pays for no
 /// extra component; the export renders it through [`Ready`].
+#[inline]
 pub fn ready_view(props: &ReadyProps) -> Html {
     let (loaded, lang) = (&props.loaded, props.lang);
     let strings = lang.strings();

@@ -103,7 +103,7 @@ pub fn first_screen(
         onlang: Callback::noop(),
         start,
         instance: 0,
-        exit: AttrValue::from(exit.clone()),
+        exit: exit.clone(),
         debug: false,
         print_all: false,
         ns: AttrValue::from("bti"),

@@ -91,6 +91,8 @@ pub async fn load(
         ..Content::default()
     };
     let needed = merge::parts_needed(&index_only, sections, lang);
+    // Only the list lives on across the fetches below, not a whole `Content`.
+    let declared = index_only.parts;
     let mut files = vec![display.clone()];
     let mut parts = Vec::with_capacity(needed.len());
     for (n, part) in needed.into_iter().enumerate() {
@@ -136,7 +138,7 @@ pub async fn load(
     let problems: Vec<String> = checked.problems.iter().map(describe).collect();
     match checked.content {
         Some(content) => {
-            let langs = content_langs(&index_only.parts, start, &content);
+            let langs = content_langs(&declared, start, &content);
             Ok(Loaded::new(content, problems, langs))
         }
         None => Err(LoadError::Invalid {

@@ -35,7 +35,7 @@ pub struct GuideViewProps {
     pub instance: u32,
     /// Where quick exit goes, already checked (`App` takes the attribute or the
     /// content's setting; a pre-rendered screen the content's https address).
-    pub exit: AttrValue,
+    pub exit: String,
     /// The language switcher, placed after the quick exit controls.
     #[prop_or_default]
     pub switcher: Html,
@@ -49,7 +49,7 @@ pub fn guide_view(props: &GuideViewProps) -> Html {
     match props.loaded.guide.clone() {
         Some(guide) => html! {
             <GuideScreens {guide} lang={props.lang} instance={props.instance}
-                exit={props.exit.to_string()} loaded={props.loaded.clone()} switcher={props.switcher.clone()} />
+                exit={props.exit.clone()} loaded={props.loaded.clone()} switcher={props.switcher.clone()} />
         },
         None => html! { <EmergencyBox lang={props.lang} /> },
     }
