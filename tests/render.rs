@@ -485,3 +485,21 @@ fn the_handbook_s_first_screen_links_both_sheets_and_offers_only_its_own_languag
     );
     assert!(html.contains(">English</option>"));
 }
+
+#[test]
+fn the_first_screen_links_the_style_sheets_by_the_names_the_build_gave_them() {
+    use bti_veileder::export::shipped_names;
+    let shipped = r#"(function(){var a={"bti:files":1,"bti-veileder.css":"bti-veileder.1216b4ca.css","bti-guide.js":"bti-guide.2d66a461.js"};})"#;
+    assert_eq!(
+        shipped_names(shipped, &["bti-veileder.css"]).unwrap(),
+        ["bti-veileder.1216b4ca.css"]
+    );
+    let err = shipped_names(shipped, &["bti-handbook.css"]).unwrap_err();
+    assert!(err.contains("does not name bti-handbook.css"), "{err}");
+    // The source and pkg-test/ keep the plain names (and the map's placeholder).
+    let plain = "var FILES = { 'bti:files': 1 };";
+    assert_eq!(
+        shipped_names(plain, &["bti-veileder.css"]).unwrap(),
+        ["bti-veileder.css"]
+    );
+}

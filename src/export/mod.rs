@@ -136,6 +136,35 @@ pub fn first_screen(
     )
 }
 
+/// The names the files in `pkg/` really have: `scripts/hash-names.mjs` gives them a
+/// content hash and writes the map into the loader, as `{"bti:files":1,…}`. A
+/// loader without a map (the source, `pkg-test/`) means the plain names.
+pub fn shipped_names(loader: &str, plain: &[&str]) -> Result<Vec<String>, String> {
+    let Some(at) = loader.find("{\"bti:files\":1") else {
+        return Ok(plain.iter().map(|p| p.to_string()).collect());
+    };
+    let end = loader[at..]
+        .find('}')
+        .ok_or("the file map in bti-veileder.js has no end")?;
+    let map = crate::model::json::parse(&loader[at..=at + end]).map_err(|e| {
+        format!(
+            "the file map in bti-veileder.js cannot be read: {}",
+            e.message
+        )
+    })?;
+    plain
+        .iter()
+        .map(|p| {
+            map.get(p)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+                .ok_or_else(|| {
+                    format!("bti-veileder.js does not name {p}: is it from another build?")
+                })
+        })
+        .collect()
+}
+
 /// A whole page around [`first_screen`]'s element, like the widget's iframe page
 /// (`embed.html`): the loader and `embed.js` from `base`, under the strict CSP
 /// the widget is built for. For a kommune that shows the widget in an iframe.

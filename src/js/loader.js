@@ -288,50 +288,39 @@
      an answer, a link or a language choice is done again on the live screen
      (only if the control there reads the same, so changed content never gets a
      click it was not given). Keyboard focus moves across too. */
+  var CONTROLS = 'a[href],button,select,summary';
   function controls(node) {
-    return [].slice.call(node.querySelectorAll('a[href], button, select, summary'));
-  }
-  function exitOf(host, pre) {
-    var attr = attrOf(host, 'exit-url');
-    var url = null;
-    try { url = attr && new URL(attr, document.baseURI); } catch (e) { url = null; }
-    return url && (url.protocol === 'https:' || url.origin === location.origin) ? url.href : pre.getAttribute('data-exit');
+    return [].slice.call(node.querySelectorAll(CONTROLS));
   }
   function holdPre(rec, pre) {
-    function pending(e, value) {
-      var list = controls(pre);
-      var target = e.target.closest && e.target.closest('a[href], button, select, summary');
-      var i = list.indexOf(target);
-      if (i >= 0) rec.pending = { i: i, text: target.textContent.trim(), value: value };
-      return target;
+    function note(target, value) {
+      rec.pending = { i: controls(pre).indexOf(target), text: target.textContent, value: value };
     }
     pre.addEventListener('click', function (e) {
-      var target = e.target.closest && e.target.closest('a[href], button');
-      if (!target || (target.tagName === 'A' && target.getAttribute('href').charAt(0) !== '#')) return; // tel:, mailto: and web links work as they are
+      var t = e.target.closest(CONTROLS);
+      // tel:, mailto: and web links work as they are; a <summary> opens by itself.
+      if (!t || t.tagName === 'SUMMARY' || (t.tagName === 'A' && t.getAttribute('href').charAt(0) !== '#')) return;
       e.preventDefault();
-      if (target.matches('.bti-exit__button, .bti-skip')) {
-        pre.hidden = true;
-        location.replace(exitOf(rec.host, pre));
-        return;
-      }
-      pending(e, null);
+      if (!t.matches('.bti-exit__button,.bti-skip')) return note(t, null);
+      pre.hidden = true;
+      var attr = attrOf(rec.host, 'exit-url'), url = null;
+      try { url = attr && new URL(attr, document.baseURI); } catch (x) { url = null; }
+      location.replace(url && (url.protocol === 'https:' || url.origin === location.origin) ? url.href : pre.getAttribute('data-exit'));
     });
-    pre.addEventListener('change', function (e) { if (e.target.tagName === 'SELECT') pending(e, e.target.value); });
+    pre.addEventListener('change', function (e) { note(e.target, e.target.value); });
   }
   function reveal(rec) {
-    var pre = rec.pre;
+    var pre = rec.pre, p = rec.pending;
     if (!pre) return;
-    rec.pre = null;
     var focused = controls(pre).indexOf(rec.shadow.activeElement);
+    rec.pre = rec.pending = null;
     rec.root.hidden = false;
     pre.remove();
     var live = controls(rec.root);
-    if (focused >= 0 && live[focused]) live[focused].focus();
-    var p = rec.pending;
-    rec.pending = null;
+    if (live[focused]) live[focused].focus();
     var same = p && live[p.i];
-    if (!same || same.textContent.trim() !== p.text) return;
-    if (p.value === null) { same.click(); return; }
+    if (!same || same.textContent !== p.text) return;
+    if (p.value === null) return same.click();
     same.value = p.value;
     same.dispatchEvent(new Event('change', { bubbles: true }));
   }

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, RESULTS, useEnvironment, openPage, assertClean, waitForWidgetEvent, poll, runAxe, assertNoSidewaysScroll } from './helpers.mjs';
+import { ROOT, RESULTS, useEnvironment, openPage, assertClean, waitForWidgetEvent, poll, runAxe, assertNoSidewaysScroll, pkgFile } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 const OUT = path.join(RESULTS, 'first-screen');
@@ -16,7 +16,7 @@ const OUT = path.join(RESULTS, 'first-screen');
 before(() => {
   for (const start of ['guide', 'handbook']) {
     execFileSync('cargo', ['run', '--quiet', '--bin', 'bti-export', '--', 'content/eksempel-kommune.json',
-      '--first-screen', start, '--src', '/content/eksempel-kommune.json', '--base', '/pkg/', '--page',
+      '--first-screen', start, '--src', '/content/eksempel-kommune.json', '--base', '/pkg/', '--pkg', 'pkg', '--page',
       '--out', path.join(OUT, `${start}.html`)], { cwd: ROOT, stdio: 'inherit' });
   }
 });
@@ -28,7 +28,7 @@ async function openHeldBack(start, viewport, options = {}) {
   const s = await openPage(env.browser, { viewport, ...options });
   let release;
   const gate = new Promise((r) => (release = r));
-  await s.page.route('**/pkg/' + WASM[start], async (route) => {
+  await s.page.route('**/pkg/' + pkgFile(WASM[start]), async (route) => {
     await gate;
     await route.continue();
   });

@@ -16,7 +16,9 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use bti_veileder::export::{first_screen, first_screen_page, langs_of, load_path, site};
+    use bti_veileder::export::{
+        first_screen, first_screen_page, langs_of, load_path, shipped_names, site,
+    };
     use bti_veileder::i18n::Lang;
     use bti_veileder::load::{Loaded, Start};
     use bti_veileder::model::Content;
@@ -27,7 +29,7 @@ bti-export – skriver innholdet som statiske HTML-sider, uten skript
 Bruk:
   bti-export FIL --out MAPPE [--lang KODE]
   bti-export FIL --first-screen guide|handbook --src URL --base URL
-             [--page] [--out FIL.html] [--lang KODE]
+             [--pkg MAPPE] [--page] [--out FIL.html] [--lang KODE]
 
 FIL er kommunens innholdsfil (en indeksfil tas med delfilene sine).
 MAPPE får index.html, handbok/ (én side per skjermbilde), veileder/
@@ -38,7 +40,8 @@ en, ar, so, ti, uk, pl, se.
 skjermbildet ferdig tegnet (deklarativ shadow DOM), til å lime inn i
 siden i stedet for et tomt element. Siden viser skjermbildet før noe
 skript har kjørt. --src er innholdsfilens adresse slik siden skal hente
-den, --base adressen til mappen med bti-veileder.js. Lag elementet på
+den, --base adressen til mappen med bti-veileder.js, --pkg den samme
+mappen på disken (standard: pkg), der stilarkenes navn leses. Lag elementet på
 nytt når innholdet eller widgeten er oppdatert. Med --page blir det en
 hel side rundt elementet, som embed.html, til å vise i en iframe.
 
@@ -61,6 +64,7 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
         let mut args = std::env::args().skip(1);
         let (mut input, mut out, mut lang) = (None, None, Lang::Nb);
         let (mut first, mut src, mut base, mut page) = (None, None, None, false);
+        let mut pkg = PathBuf::from("pkg");
         while let Some(a) = args.next() {
             match a.as_str() {
                 "-h" | "--help" => {
@@ -70,6 +74,7 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
                 "--out" => out = args.next().map(PathBuf::from),
                 "--src" => src = args.next(),
                 "--page" => page = true,
+                "--pkg" => pkg = args.next().map(PathBuf::from).unwrap_or(pkg),
                 "--base" => base = args.next().map(|b| format!("{}/", b.trim_end_matches('/'))),
                 "--first-screen" => match args.next().as_deref() {
                     Some("guide") => first = Some(Start::Guide),
@@ -107,11 +112,18 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
                 // The switcher offers what the live widget would: the section's languages.
                 let langs = langs_of(&input, start, &content).map_err(|e| (2, e))?;
                 let loaded = Loaded::new(content, Vec::new(), langs);
-                let sheets: &[&str] = match start {
+                let plain: &[&str] = match start {
                     Start::Guide => &["bti-veileder.css"],
                     Start::Handbook => &["bti-veileder.css", "bti-handbook.css"],
                 };
-                let mut html = first_screen(&loaded, lang, start, &src, &base, sheets);
+                let loader_path = pkg.join("bti-veileder.js");
+                let loader = std::fs::read_to_string(&loader_path).map_err(|e| {
+                    (2, format!("{}: kan ikke lese filen ({e}). Oppgi mappen du legger ut med --pkg MAPPE.", loader_path.display()))
+                })?;
+                let sheets = shipped_names(&loader, plain)
+                    .map_err(|e| (2, format!("{}: {e}", loader_path.display())))?;
+                let sheets: Vec<&str> = sheets.iter().map(String::as_str).collect();
+                let mut html = first_screen(&loaded, lang, start, &src, &base, &sheets);
                 if page {
                     let s = lang.strings();
                     let title = match start {
