@@ -20,6 +20,7 @@ macro_rules! editor_msg {
 pub mod check;
 pub mod decode;
 pub mod decoder;
+pub mod id;
 pub mod json;
 pub mod links;
 pub mod lix;

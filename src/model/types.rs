@@ -8,6 +8,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use super::decoder::{content_struct, unit_enum};
+pub use super::id::Id;
 pub use super::links::{Email, Href, Tel};
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -179,7 +180,7 @@ content_struct! {
 
 content_struct! {
     pub item struct Contact {
-        pub id: String => required,
+        pub id: Id => required,
         pub name: Text => required,
         /// Norwegian phone number as people write it ("116 111", "22 40 00 40", "+47 …").
         pub phone: Option<Tel> => optional,
@@ -257,7 +258,7 @@ unit_enum! {
 content_struct! {
     /// A titled page of rich text, used for the kommunenivå and etatsnivå.
     pub item struct Page {
-        pub id: String => required,
+        pub id: Id => required,
         pub title: Text => required,
         /// Rich text.
         pub body: Text => required,
@@ -279,7 +280,7 @@ content_struct! {
     /// One level of the grunnmodell (0: clarify the worry, 1: inside one service,
     /// 2: two services, 3: many services).
     pub item struct Level {
-        pub id: String => required,
+        pub id: Id => required,
         /// 0, 1, 2 or 3; the levels must come in this order.
         pub number: u8 => required,
         pub title: Text => required,
@@ -296,7 +297,7 @@ content_struct! {
 
 content_struct! {
     pub item struct Step {
-        pub id: String => required,
+        pub id: Id => required,
         pub title: Text => required,
         /// Rich text: what is done in this step.
         pub what: Text => required,
@@ -305,13 +306,13 @@ content_struct! {
         /// Rich text: who does it.
         pub who: Text => required,
         /// Ids of tools used in this step.
-        pub tools: Vec<String> => default,
+        pub tools: Vec<Id> => default,
         /// Ids of laws that apply.
-        pub laws: Vec<String> => default,
+        pub laws: Vec<Id> => default,
         /// Ids of roles and arenas involved.
-        pub roles: Vec<String> => default,
+        pub roles: Vec<Id> => default,
         /// Ids of other references (reports, national guides) behind this step.
-        pub sources: Vec<String> => skip_empty,
+        pub sources: Vec<Id> => skip_empty,
         /// A time limit in words, e.g. "Innen 14 dager".
         pub deadline: Option<Text> => optional,
         /// Decisions that lead onward from this step (usually on the last step).
@@ -326,7 +327,7 @@ content_struct! {
         /// The decision in words, e.g. "Bekymringen er avklart".
         pub label: Text => required,
         /// Id of the level the case moves to; absent means the case is closed.
-        pub to_level: Option<String> => optional,
+        pub to_level: Option<Id> => optional,
         /// What the decision sets off besides the level, e.g. a report to barnevernet.
         pub action: Option<DecisionAction> => optional,
     }
@@ -343,11 +344,11 @@ unit_enum! {
 content_struct! {
     pub struct ServiceNote {
         /// Id of the service.
-        pub service: String => required,
+        pub service: Id => required,
         /// Rich text: what this service does in the step.
         pub text: Text => required,
         /// Ids of contacts for this service in this step.
-        pub contacts: Vec<String> => default,
+        pub contacts: Vec<Id> => default,
     }
 }
 
@@ -364,7 +365,7 @@ unit_enum! {
 
 content_struct! {
     pub item struct Service {
-        pub id: String => required,
+        pub id: Id => required,
         pub name: Text => required,
         pub group: ServiceGroup => required,
         /// Rich text: what the service is.
@@ -372,7 +373,7 @@ content_struct! {
         /// Rich text: the service's own routines (etatsnivå).
         pub routines: Option<Text> => optional,
         /// Ids of contacts.
-        pub contacts: Vec<String> => default,
+        pub contacts: Vec<Id> => default,
     }
 }
 
@@ -389,7 +390,7 @@ content_struct! {
 
 content_struct! {
     pub item struct Tool {
-        pub id: String => required,
+        pub id: Id => required,
         pub title: Text => required,
         /// Rich text.
         pub description: Text => required,
@@ -401,7 +402,7 @@ content_struct! {
 
 content_struct! {
     pub item struct Law {
-        pub id: String => required,
+        pub id: Id => required,
         /// The act's name, e.g. "Barnevernsloven".
         pub act: Text => required,
         /// The paragraph as written, e.g. "§ 13-2"; empty for the act as a whole.
@@ -420,7 +421,7 @@ content_struct! {
 content_struct! {
     /// A reference that is not a law: a report, a national guide.
     pub item struct Source {
-        pub id: String => required,
+        pub id: Id => required,
         pub kind: SourceKind => required,
         pub title: Text => required,
         /// Who published it, e.g. "Helsedirektoratet".
@@ -457,7 +458,7 @@ unit_enum! {
 
 content_struct! {
     pub item struct Role {
-        pub id: String => required,
+        pub id: Id => required,
         pub kind: RoleKind => required,
         pub title: Text => required,
         /// Rich text.
@@ -471,10 +472,10 @@ content_struct! {
     /// The citizen guide: a graph of question and result nodes.
     pub struct Guide {
         /// Id of the first node (the "Hvem er du bekymret for?" question).
-        pub start: String => required,
+        pub start: Id => required,
         /// Ids of local contacts shown under the widget's built-in emergency box
         /// (e.g. the local barnevernvakt and legevakt).
-        pub emergency_contacts: Vec<String> => default,
+        pub emergency_contacts: Vec<Id> => default,
         pub nodes: Vec<Node> => required,
     }
 }
@@ -488,7 +489,7 @@ pub enum Node {
 }
 
 impl Node {
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &Id {
         match self {
             Node::Question(q) => &q.id,
             Node::Result(r) => &r.id,
@@ -498,7 +499,7 @@ impl Node {
 
 content_struct! {
     pub item struct Question {
-        pub id: String => required,
+        pub id: Id => required,
         /// The question, short and plain.
         pub title: Text => required,
         /// Rich text under the question, optional.
@@ -509,16 +510,16 @@ content_struct! {
 
 content_struct! {
     pub item struct Answer {
-        pub id: String => required,
+        pub id: Id => required,
         pub label: Text => required,
         /// Id of the node this answer leads to.
-        pub next: String => required,
+        pub next: Id => required,
     }
 }
 
 content_struct! {
     pub item struct ResultNode {
-        pub id: String => required,
+        pub id: Id => required,
         pub title: Text => required,
         /// Show the calm "Du trenger ikke være sikker" message. Default `false`.
         pub not_sure_ok: bool => default,
@@ -528,7 +529,7 @@ content_struct! {
         /// Rich text: what to do now.
         pub now: Text => required,
         /// Ids of contacts to show, most fitting first.
-        pub contacts: Vec<String> => required,
+        pub contacts: Vec<Id> => required,
         /// Rich text: what happens next, told honestly (anonymity, timelines, feedback).
         pub what_happens: Text => required,
         /// Rich text: how to talk with the child or person.
@@ -581,7 +582,7 @@ impl ResultNode {
 
 content_struct! {
     pub item struct Term {
-        pub id: String => required,
+        pub id: Id => required,
         pub term: Text => required,
         /// Rich text.
         pub definition: Text => required,
