@@ -88,10 +88,7 @@ impl super::decoder::Decode for Id {
         v: &super::json::Value,
         d: &mut super::decoder::Decoder,
     ) -> Result<Self, super::decoder::Fail> {
-        match &v.kind {
-            super::json::Kind::String(s) => Ok(Id::from(s.as_str())),
-            _ => String::decode(v, d).map(Id::from),
-        }
+        String::decode(v, d).map(Id::from)
     }
 }
 
