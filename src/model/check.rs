@@ -272,7 +272,7 @@ impl Cx<'_> {
 
     fn text(&mut self, path: &P, text: &Text, len: Len) {
         let langs: Vec<(P, &str)> = match text {
-            Text::Plain(s) => vec![(path.clone(), &**s)],
+            Text::Plain(s) => vec![(path.clone(), s.as_str())],
             Text::PerLang(map) => map.iter().map(|(l, s)| (path.k(l), s.as_str())).collect(),
         };
         if !text.has(BASE_LANG) {

@@ -2,10 +2,15 @@
 //! Strict (unknown fields are errors); every default is stated on the field.
 //! These types are the single source of the JSON Schema (`content/schema.json`).
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Deref;
 use std::rc::Rc;
 
 use serde::Serialize;
+
+use super::rich::{self, Block};
 
 use super::decoder::{content_struct, unit_enum};
 pub use super::id::Id;
@@ -21,33 +26,45 @@ pub const BASE_LANG: &str = "nb";
 /// code (`{"nb": "…", "en": "…"}`). `nb` is required; a missing language falls back to `nb`.
 /// Where a field is documented as *rich*, the string may use the small safe markup
 /// described in `model::rich` (paragraphs, lists, emphasis, links).
-// Cheap to clone (shared, never copied): screens hand texts to components by value.
+// Cheap to clone (shared, never copied): screens hand texts to components by value,
+// and every clone shares the rich-text parse of each language (see `rich`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(untagged)]
 pub enum Text {
-    Plain(Rc<str>),
-    PerLang(Rc<BTreeMap<String, String>>),
+    Plain(Rc<LangText>),
+    PerLang(Rc<BTreeMap<String, LangText>>),
 }
 
 impl Default for Text {
     fn default() -> Self {
-        Text::Plain(Rc::from(""))
+        Text::Plain(Rc::default())
     }
 }
 
 impl Text {
-    /// The text in `lang`, falling back to bokmål, then to any language given.
-    pub fn get(&self, lang: &str) -> &str {
+    /// The string shown for `lang`: its own, else bokmål's, else any language's.
+    fn pick(&self, lang: &str) -> Option<&LangText> {
         match self {
-            Text::Plain(s) => s,
+            Text::Plain(s) => Some(s),
             Text::PerLang(map) => map
                 .get(lang)
                 .or_else(|| map.get(BASE_LANG))
-                .or_else(|| map.values().next())
-                .map(String::as_str)
-                .unwrap_or(""),
+                .or_else(|| map.values().next()),
         }
+    }
+
+    /// The text in `lang`, falling back to bokmål, then to any language given.
+    pub fn get(&self, lang: &str) -> &str {
+        self.pick(lang).map_or("", LangText::as_str)
+    }
+
+    /// [`get`](Self::get) parsed as rich text. Parsed the first time a view asks,
+    /// then shared by every clone of the text: once per language for a loaded
+    /// content, not on every screen that shows it.
+    pub fn rich(&self, lang: &str) -> &[Block] {
+        self.pick(lang)
+            .map_or(&[], |s| s.rich.get_or_init(|| rich::parse(&s.text)))
     }
 
     /// True when the text exists in exactly this language (no fallback).
@@ -75,7 +92,69 @@ impl Text {
 
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
-        Text::Plain(Rc::from(s))
+        Text::Plain(Rc::new(s.into()))
+    }
+}
+
+/// One language's string of a [`Text`], with its rich-text parse once a view has
+/// asked for it ([`Text::rich`]). Compared, shown and serialised as the string.
+#[derive(Default)]
+pub struct LangText {
+    text: String,
+    rich: OnceCell<Vec<Block>>,
+}
+
+impl LangText {
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Deref for LangText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq for LangText {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl fmt::Debug for LangText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.text, f)
+    }
+}
+
+impl Serialize for LangText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+impl From<&str> for LangText {
+    fn from(s: &str) -> Self {
+        LangText {
+            text: s.to_string(),
+            rich: OnceCell::new(),
+        }
+    }
+}
+
+/// A plain string, so the generated schemas are those of the `String` it replaced.
+#[cfg(not(target_arch = "wasm32"))]
+impl JsonSchema for LangText {
+    fn is_referenceable() -> bool {
+        false
+    }
+    fn schema_name() -> String {
+        String::schema_name()
+    }
+    fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        String::json_schema(gen)
     }
 }
 
