@@ -92,19 +92,7 @@ impl super::decoder::Decode for Id {
     }
 }
 
-/// A plain string, so the generated schemas are those of the `String` it replaced.
-#[cfg(not(target_arch = "wasm32"))]
-impl schemars::JsonSchema for Id {
-    fn is_referenceable() -> bool {
-        false
-    }
-    fn schema_name() -> String {
-        String::schema_name()
-    }
-    fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
-        String::json_schema(gen)
-    }
-}
+string_schema!(Id);
 
 #[cfg(test)]
 mod tests {

@@ -144,19 +144,7 @@ impl From<&str> for LangText {
     }
 }
 
-/// A plain string, so the generated schemas are those of the `String` it replaced.
-#[cfg(not(target_arch = "wasm32"))]
-impl JsonSchema for LangText {
-    fn is_referenceable() -> bool {
-        false
-    }
-    fn schema_name() -> String {
-        String::schema_name()
-    }
-    fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
-        String::json_schema(gen)
-    }
-}
+string_schema!(LangText);
 
 content_struct! {
     /// The whole content document. A single self-contained file holds everything;
