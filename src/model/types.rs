@@ -2,7 +2,7 @@
 //! Strict (unknown fields are errors); every default is stated on the field.
 //! These types are the single source of the JSON Schema (`content/schema.json`).
 
-use std::cell::OnceCell;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Deref;
@@ -62,9 +62,17 @@ impl Text {
     /// [`get`](Self::get) parsed as rich text. Parsed the first time a view asks,
     /// then shared by every clone of the text: once per language for a loaded
     /// content, not on every screen that shows it.
-    pub fn rich(&self, lang: &str) -> &[Block] {
-        self.pick(lang)
-            .map_or(&[], |s| s.rich.get_or_init(|| rich::parse(&s.text)))
+    pub fn rich(&self, lang: &str) -> Rc<Vec<Block>> {
+        let Some(s) = self.pick(lang) else {
+            return Rc::default();
+        };
+        // Taken out and put back: a `Cell` needs no borrow flag and cannot panic.
+        let blocks = s
+            .rich
+            .take()
+            .unwrap_or_else(|| Rc::new(rich::parse(&s.text)));
+        s.rich.set(Some(blocks.clone()));
+        blocks
     }
 
     /// True when the text exists in exactly this language (no fallback).
@@ -101,7 +109,7 @@ impl From<&str> for Text {
 #[derive(Default)]
 pub struct LangText {
     text: String,
-    rich: OnceCell<Vec<Block>>,
+    rich: Cell<Option<Rc<Vec<Block>>>>,
 }
 
 impl LangText {
@@ -139,7 +147,7 @@ impl From<&str> for LangText {
     fn from(s: &str) -> Self {
         LangText {
             text: s.to_string(),
-            rich: OnceCell::new(),
+            rich: Cell::default(),
         }
     }
 }
