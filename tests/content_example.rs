@@ -117,7 +117,7 @@ fn ids_are_unique() {
             .flat_map(|l| l.steps.iter().map(|s| s.id.as_str())),
     );
     let guide = c.guide.as_ref().expect("guide");
-    unique("guide nodes", guide.nodes.iter().map(Node::id));
+    unique("guide nodes", guide.nodes.iter().map(|n| n.id().as_str()));
     for node in &guide.nodes {
         if let Node::Question(q) = node {
             unique(
@@ -183,7 +183,7 @@ fn every_reference_resolves() {
             "guide.emergency_contacts: unknown contact {id}"
         );
     }
-    let nodes: BTreeSet<_> = guide.nodes.iter().map(Node::id).collect();
+    let nodes: BTreeSet<_> = guide.nodes.iter().map(|n| n.id().as_str()).collect();
     assert!(
         nodes.contains(guide.start.as_str()),
         "guide.start: unknown node {}",
@@ -219,7 +219,7 @@ fn every_reference_resolves() {
 fn guide_is_a_tree_of_questions_ending_in_results() {
     let c = content();
     let guide = c.guide.as_ref().expect("guide");
-    let by_id: BTreeMap<&str, &Node> = guide.nodes.iter().map(|n| (n.id(), n)).collect();
+    let by_id: BTreeMap<&str, &Node> = guide.nodes.iter().map(|n| (n.id().as_str(), n)).collect();
 
     // Depth-first walk from the start; a node met again on the current path is a loop.
     fn walk<'a>(
@@ -287,7 +287,7 @@ fn example_is_complete_enough_to_start_from() {
     let shape: Vec<(u8, usize)> = c.levels.iter().map(|l| (l.number, l.steps.len())).collect();
     assert_eq!(shape, vec![(0, 4), (1, 5), (2, 5), (3, 5)]);
     for (i, l) in c.levels.iter().enumerate() {
-        assert_eq!(l.id, format!("niva-{i}"));
+        assert_eq!(l.id, *format!("niva-{i}"));
         non_empty(&format!("{}.purpose", l.id), &l.purpose);
         non_empty(&format!("{}.applies_when", l.id), &l.applies_when);
         non_empty(&format!("{}.lead", l.id), &l.lead);

@@ -41,7 +41,7 @@ fn overlay_adds_its_language_and_keeps_bokmal_as_fallback() {
         "Better interdisciplinary effort."
     );
     // A text the overlay leaves out stays bokmål only.
-    assert_eq!(content.meta.kommune, Text::Plain("Testkommune".into()));
+    assert_eq!(content.meta.kommune, Text::from("Testkommune"));
     assert!(
         content.parts.is_empty(),
         "the merged document is self-contained"

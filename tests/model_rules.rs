@@ -188,7 +188,7 @@ fn unknown_tool_in_a_step_drops_just_that_link() {
     );
     assert_eq!(
         checked.content.unwrap().levels[0].steps[0].tools,
-        vec!["samtykke".to_string()]
+        vec!["samtykke"]
     );
 }
 

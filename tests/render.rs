@@ -36,7 +36,7 @@ fn guide_page(loaded: &Rc<Loaded>, node: &str) -> String {
         loaded: loaded.clone(),
         guide: loaded.guide.clone().expect("the example has a guide"),
         lang: Lang::Nb,
-        node: AttrValue::from(node.to_string()),
+        node: node.into(),
         exit: AttrValue::from("https://www.yr.no/"),
     })
 }

@@ -1,10 +1,13 @@
-//! Text shown in bokmål for want of a translation is marked as bokmål.
+//! Text shown in bokmål for want of a translation is marked as bokmål, and rich
+//! text is parsed once per language, shared by every clone of the text.
 
-use bti_veileder::model::Text;
+use std::rc::Rc;
+
+use bti_veileder::model::{rich, Text};
 
 #[test]
 fn only_untranslated_text_is_marked_as_bokmal() {
-    let plain = Text::Plain("Hei".into());
+    let plain = Text::from("Hei");
     assert_eq!(
         plain.fallback_lang("nb"),
         None,
@@ -15,4 +18,26 @@ fn only_untranslated_text_is_marked_as_bokmal() {
         bti_veileder::model::decode::from_str(r#"{"nb": "Hei", "en": "Hello"}"#).unwrap();
     assert_eq!(both.fallback_lang("en"), None);
     assert_eq!(both.fallback_lang("ar"), Some("nb"));
+}
+
+#[test]
+fn rich_text_is_parsed_once_per_language_and_every_clone_shares_the_parse() {
+    let text: Text =
+        bti_veileder::model::decode::from_str(r#"{"nb": "**Hei**", "en": "*Hello*"}"#).unwrap();
+    let nb = text.rich("nb");
+    assert_eq!(*nb, rich::parse("**Hei**"));
+    assert!(
+        Rc::ptr_eq(&nb, &text.clone().rich("nb")),
+        "a screen showing the text again gets the same parse, not a new one"
+    );
+    let en = text.rich("en");
+    assert_eq!(*en, rich::parse("*Hello*"));
+    assert!(
+        !Rc::ptr_eq(&nb, &en),
+        "a language switch gets the other language's parse"
+    );
+    assert!(
+        Rc::ptr_eq(&text.rich("so"), &nb),
+        "a language without a translation shows bokmål's parse"
+    );
 }

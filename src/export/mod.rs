@@ -15,6 +15,7 @@ use crate::handbook::crumbs::crumbs;
 use crate::handbook::route::{Page, Route};
 use crate::i18n::Lang;
 use crate::load::{content_langs, Loaded, Start};
+use crate::model::Id;
 
 /// Renders `C` with `props` to HTML, without hydration markers.
 pub fn render<C: BaseComponent>(props: C::Properties) -> String {
@@ -191,7 +192,7 @@ pub fn handbook_pages(loaded: &Loaded) -> Vec<Page> {
         pages.push(Page::Level(l.id.clone()));
         pages.extend(l.steps.iter().map(|s| Page::Step(s.id.clone())));
     }
-    fn catalog(all: fn(Option<String>) -> Page, ids: Vec<&String>) -> Vec<Page> {
+    fn catalog(all: fn(Option<Id>) -> Page, ids: Vec<&Id>) -> Vec<Page> {
         std::iter::once(all(None))
             .chain(ids.into_iter().map(|id| all(Some(id.clone()))))
             .collect()
@@ -279,7 +280,7 @@ pub fn site(loaded: &Rc<Loaded>, lang: Lang, guide_css: &str, handbook_css: &str
                 loaded: loaded.clone(),
                 guide: guide.clone(),
                 lang,
-                node: AttrValue::from(id.to_string()),
+                node: id.clone(),
                 exit: exit.clone(),
             });
             files.push(File {

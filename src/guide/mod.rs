@@ -7,19 +7,19 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::model::{Guide, Node};
+use crate::model::{Guide, Id, Node};
 
 /// One answered question on the way to the current node.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answered {
-    pub node: String,
-    pub answer: String,
+    pub node: Id,
+    pub answer: Id,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum GuideAction {
     /// The reader chose this answer on the current question.
-    Answer(String),
+    Answer(Id),
     /// One question back.
     Back,
     /// Back to the first question, forgetting every answer.
@@ -35,7 +35,7 @@ pub enum GuideAction {
 #[derive(Debug, Clone)]
 pub struct GuideState {
     pub guide: Rc<Guide>,
-    pub current: String,
+    pub current: Id,
     pub answered: Vec<Answered>,
 }
 
@@ -61,7 +61,7 @@ impl GuideState {
     /// the start) leaves the state as it is, so a stale click can never break the guide.
     pub fn apply(&self, action: &GuideAction) -> GuideState {
         let guide = &*self.guide;
-        let moved = |current: String, answered: Vec<Answered>| GuideState {
+        let moved = |current: Id, answered: Vec<Answered>| GuideState {
             guide: self.guide.clone(),
             current,
             answered,
@@ -175,7 +175,7 @@ mod tests {
 
     fn walk(g: &Rc<Guide>, answers: &[&str]) -> GuideState {
         answers.iter().fold(GuideState::new(g.clone()), |s, a| {
-            s.apply(&GuideAction::Answer(a.to_string()))
+            s.apply(&GuideAction::Answer(Id::from(*a)))
         })
     }
 

@@ -3,11 +3,11 @@
 use crate::handbook::find_step;
 use crate::handbook::route::{Page, Route};
 use crate::i18n::{fill, Lang};
-use crate::model::{Content, Text};
+use crate::model::{Content, Id, Text};
 
 /// The title of the item `id` names in `list` (the id itself if it is not there).
 fn item_title<T>(
-    id: &Option<String>,
+    id: &Option<Id>,
     list: &[T],
     fields: impl Fn(&T) -> (&str, &Text),
     code: &str,

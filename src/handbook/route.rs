@@ -6,19 +6,22 @@
 //! `lover[/<law>]` · `kilder[/<source>]` · `roller[/<role>]` · `tjenester[/<service>]` · `kommune[/<page>]` ·
 //! `etat[/<page>]` · `finn-niva` · `sok?q=<words>`. Anything else is "not found".
 
+use crate::model::Id;
+
+/// A handbook screen; the item pages hold the content's id of their item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Front,
-    Level(String),
-    Step(String),
-    Tools(Option<String>),
-    Laws(Option<String>),
+    Level(Id),
+    Step(Id),
+    Tools(Option<Id>),
+    Laws(Option<Id>),
     /// References that are not laws: national guides, reports.
-    Sources(Option<String>),
-    Roles(Option<String>),
-    Services(Option<String>),
-    Kommune(Option<String>),
-    Etat(Option<String>),
+    Sources(Option<Id>),
+    Roles(Option<Id>),
+    Services(Option<Id>),
+    Kommune(Option<Id>),
+    Etat(Option<Id>),
     Finder,
     Search(String),
     NotFound(String),
@@ -40,7 +43,7 @@ pub enum NavMode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Route {
     pub page: Page,
-    pub service: Option<String>,
+    pub service: Option<Id>,
 }
 
 impl Default for Route {
@@ -84,14 +87,17 @@ impl Route {
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             match k {
-                "tjeneste" if !v.is_empty() => service = Some(decode(v)),
+                "tjeneste" if !v.is_empty() => service = Some(Id::from(decode(v))),
                 "q" => q = Some(decode(v)),
                 _ => {}
             }
         }
         let mut parts = path.splitn(2, '/');
         let head = parts.next().unwrap_or("");
-        let id = parts.next().filter(|s| !s.is_empty()).map(decode);
+        let id = parts
+            .next()
+            .filter(|s| !s.is_empty())
+            .map(|s| Id::from(decode(s)));
         let page = match (head, id) {
             ("", None) => Page::Front,
             ("niva", Some(id)) => Page::Level(id),
@@ -121,7 +127,7 @@ impl Route {
     }
 
     pub fn to_hash(&self, ns: &str) -> String {
-        fn with(kind: &str, id: &Option<String>) -> String {
+        fn with(kind: &str, id: &Option<Id>) -> String {
             match id {
                 Some(id) => format!("{kind}/{}", encode(id)),
                 None => kind.to_string(),
@@ -157,21 +163,21 @@ impl Page {
     /// need a script (the level finder, search). Names follow the hash paths:
     /// `steg/n1-plan` becomes `steg-n1-plan.html`, the front page `index.html`.
     pub fn file(&self) -> Option<String> {
-        let name = |kind: &str, id: &Option<String>| match id {
+        let name = |kind: &str, id: Option<&Id>| match id {
             Some(id) => format!("{kind}-{}.html", encode(id)),
             None => format!("{kind}.html"),
         };
         Some(match self {
             Page::Front => "index.html".to_string(),
-            Page::Level(id) => name("niva", &Some(id.clone())),
-            Page::Step(id) => name("steg", &Some(id.clone())),
-            Page::Tools(id) => name("verktoy", id),
-            Page::Laws(id) => name("lover", id),
-            Page::Sources(id) => name("kilder", id),
-            Page::Roles(id) => name("roller", id),
-            Page::Services(id) => name("tjenester", id),
-            Page::Kommune(id) => name("kommune", id),
-            Page::Etat(id) => name("etat", id),
+            Page::Level(id) => name("niva", Some(id)),
+            Page::Step(id) => name("steg", Some(id)),
+            Page::Tools(id) => name("verktoy", id.as_ref()),
+            Page::Laws(id) => name("lover", id.as_ref()),
+            Page::Sources(id) => name("kilder", id.as_ref()),
+            Page::Roles(id) => name("roller", id.as_ref()),
+            Page::Services(id) => name("tjenester", id.as_ref()),
+            Page::Kommune(id) => name("kommune", id.as_ref()),
+            Page::Etat(id) => name("etat", id.as_ref()),
             Page::Finder | Page::Search(_) | Page::NotFound(_) => return None,
         })
     }
@@ -243,7 +249,7 @@ mod tests {
             Page::Search("samtykke skjema æøå".into()),
         ];
         for page in pages {
-            for service in [None, Some("helsestasjon".to_string())] {
+            for service in [None, Some("helsestasjon".into())] {
                 let r = Route {
                     page: page.clone(),
                     service,

@@ -199,7 +199,7 @@ impl P {
 }
 
 /// The ids of one kind that were kept, each with the index of its item.
-type Ids = HashMap<String, usize>;
+type Ids = HashMap<Id, usize>;
 
 struct Cx<'a> {
     tree: &'a json::Value,
@@ -211,10 +211,10 @@ struct Cx<'a> {
     #[cfg(feature = "editor")]
     missing: BTreeMap<String, (usize, P)>,
     /// Ids of contacts marked as drafts.
-    draft_contacts: HashSet<String>,
+    draft_contacts: HashSet<Id>,
     /// Ids of items the decoder left out for an error already reported: links
     /// to them are left out too, without a message of their own (no cascade).
-    dropped_ids: HashSet<String>,
+    dropped_ids: HashSet<Id>,
     /// Texts checked now are for citizens (else for staff): the LIX limit.
     /// Only bti-check scores readability; the wasm never reads it.
     #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
@@ -272,7 +272,7 @@ impl Cx<'_> {
 
     fn text(&mut self, path: &P, text: &Text, len: Len) {
         let langs: Vec<(P, &str)> = match text {
-            Text::Plain(s) => vec![(path.clone(), &**s)],
+            Text::Plain(s) => vec![(path.clone(), s.as_str())],
             Text::PerLang(map) => map.iter().map(|(l, s)| (path.k(l), s.as_str())).collect(),
         };
         if !text.has(BASE_LANG) {
@@ -405,12 +405,12 @@ impl Cx<'_> {
 
     /// Checks ids of one kind: format and uniqueness (a repeat is left out).
     /// Returns the ids kept, each with its item's index.
-    fn ids<T>(&mut self, path: &P, items: &mut Vec<T>, id: impl Fn(&T) -> &str, kind: &str) -> Ids {
+    fn ids<T>(&mut self, path: &P, items: &mut Vec<T>, id: impl Fn(&T) -> &Id, kind: &str) -> Ids {
         // Each id with the index of its first item (current coordinates).
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: Ids = HashMap::new();
         let mut i = 0;
         while i < items.len() {
-            let this = id(&items[i]).to_string();
+            let this = id(&items[i]).clone();
             let p = path.i(i);
             if this.is_empty()
                 || !this
@@ -449,7 +449,7 @@ impl Cx<'_> {
     }
 
     /// Leaves out the ids in `refs` that are not in `known`, reporting each.
-    fn refs(&mut self, path: &P, refs: &mut Vec<String>, known: &Ids, kind: &str, list: &str) {
+    fn refs(&mut self, path: &P, refs: &mut Vec<Id>, known: &Ids, kind: &str, list: &str) {
         let mut i = 0;
         while i < refs.len() {
             if known.contains_key(&refs[i]) {
@@ -469,7 +469,7 @@ impl Cx<'_> {
     /// Where a citizen is sent to a contact (a guide result, the emergency box),
     /// the contact must be reachable. A draft contact is only a warning: the
     /// draft mark already blocks publishing, and a template can check clean.
-    fn reachable(&mut self, path: &P, refs: &[String], unreachable: &HashSet<String>) {
+    fn reachable(&mut self, path: &P, refs: &[Id], unreachable: &HashSet<Id>) {
         // Nothing is left out for it, so the citizen guide's build skips it.
         if !cfg!(feature = "editor") {
             return;
@@ -595,7 +595,7 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &Ids) {
     let kommune = root.k("publication").k("kommune");
     let etat = root.k("publication").k("etat");
     cx.ids(&kommune, &mut c.publication.kommune, |x| &x.id, "sider");
-    let mut pages: HashMap<String, P> = c
+    let mut pages: HashMap<Id, P> = c
         .publication
         .kommune
         .iter()
@@ -887,7 +887,7 @@ pub fn placeholder(s: &str) -> Option<&'static str> {
 }
 
 /// Ids of contacts nobody can reach: no phone, no e-mail, no web address.
-fn unreachable(contacts: &[Contact]) -> HashSet<String> {
+fn unreachable(contacts: &[Contact]) -> HashSet<Id> {
     contacts
         .iter()
         .filter(|c| c.phone.is_none() && c.email.is_none() && c.url.is_none())
@@ -920,7 +920,7 @@ fn check_levels(cx: &mut Cx, levels: &mut [Level], known: &Known) {
     if !levels.is_empty() && levels.len() != 4 {
         cx.error(&root, editor_msg!("Grunnmodellen skal ha fire nivåer (0, 1, 2 og 3), men har {}. Legg til eller fjern nivåer.", levels.len()));
     }
-    let mut steps_seen: HashMap<String, P> = HashMap::new();
+    let mut steps_seen: HashMap<Id, P> = HashMap::new();
     for (li, level) in levels.iter_mut().enumerate() {
         let lp = root.i(li);
         if usize::from(level.number) != li {
@@ -1046,7 +1046,7 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     }
 }
 
-fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &Ids, unreachable: &HashSet<String>) {
+fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &Ids, unreachable: &HashSet<Id>) {
     let gp = P::root().k("guide");
     cx.refs(
         &gp.k("emergency_contacts"),
@@ -1061,7 +1061,7 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &Ids, unreachable: &Has
         unreachable,
     );
     let np = gp.k("nodes");
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: Ids = HashMap::new();
     for (i, node) in guide.nodes.iter().enumerate() {
         if let Some(&first) = ids.get(node.id()) {
             let line = cx.line(&np.i(first));
@@ -1073,7 +1073,7 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &Ids, unreachable: &Has
                 ),
             );
         } else {
-            ids.insert(node.id().to_string(), i);
+            ids.insert(node.id().clone(), i);
         }
     }
     for (i, node) in guide.nodes.iter_mut().enumerate() {
@@ -1083,7 +1083,7 @@ fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &Ids, unreachable: &Has
                 cx.text(&p.k("title"), &q.title, Len::Short);
                 cx.opt_text(&p.k("help"), &q.help, Len::Rich);
                 cx.marks(&p, &q.editor_note, q.status, &q.valid_from, Gate::Draft);
-                let mut seen: HashMap<String, usize> = HashMap::new();
+                let mut seen: Ids = HashMap::new();
                 let mut a = 0;
                 while a < q.answers.len() {
                     let ap = p.k("answers").i(a);

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use super::decoder::{Decode, Decoder};
 use super::json::{self, Seg};
 use super::problem::Problem;
-use super::types::Content;
+use super::types::{Content, Id};
 
 /// What was left out of the document, in the file's own coordinates, so paths
 /// into the decoded content can be turned back into paths into the file.
@@ -84,7 +84,7 @@ pub struct Decoded {
     pub removals: Removals,
     pub problems: Vec<Problem>,
     /// Ids of the items left out: a reference to one is not an error of its own.
-    pub dropped_ids: HashSet<String>,
+    pub dropped_ids: HashSet<Id>,
 }
 
 /// Decodes `tree`, leaving out what does not fit; see the module doc.
@@ -112,7 +112,7 @@ pub fn decode(tree: &json::Value) -> Decoded {
                 (v, used) if used == path.len() => v.get("id").and_then(json::Value::as_str),
                 _ => None,
             })
-            .map(str::to_string)
+            .map(Id::from)
             .collect()
     } else {
         HashSet::new()

@@ -400,12 +400,12 @@ impl Decode for Text {
         let per_lang = |members: &[Member]| {
             let mut map = BTreeMap::new();
             for m in members {
-                map.insert(m.key.clone(), m.value.as_str()?.to_string());
+                map.insert(m.key.clone(), m.value.as_str()?.into());
             }
             Some(map)
         };
         let text = match &v.kind {
-            Kind::String(s) => Some(Text::Plain(s.as_str().into())),
+            Kind::String(s) => Some(Text::from(s.as_str())),
             Kind::Object(members) => per_lang(members).map(|m| Text::PerLang(m.into())),
             _ => None,
         };

@@ -195,18 +195,7 @@ macro_rules! checked_string {
             }
         }
 
-        #[cfg(not(target_arch = "wasm32"))]
-        impl schemars::JsonSchema for $ty {
-            fn is_referenceable() -> bool {
-                false
-            }
-            fn schema_name() -> String {
-                String::schema_name()
-            }
-            fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
-                String::json_schema(gen)
-            }
-        }
+        string_schema!($ty);
     };
 }
 

@@ -17,9 +17,30 @@ macro_rules! editor_msg {
     }};
 }
 
+/// Gives a type that wraps a string the JSON Schema of a plain `String`, inline
+/// (no definition of its own), so wrapping a string field leaves the generated
+/// schemas as they were.
+macro_rules! string_schema {
+    ($ty:ty) => {
+        #[cfg(not(target_arch = "wasm32"))]
+        impl schemars::JsonSchema for $ty {
+            fn is_referenceable() -> bool {
+                false
+            }
+            fn schema_name() -> String {
+                <String as schemars::JsonSchema>::schema_name()
+            }
+            fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+                <String as schemars::JsonSchema>::json_schema(gen)
+            }
+        }
+    };
+}
+
 pub mod check;
 pub mod decode;
 pub mod decoder;
+pub mod id;
 pub mod json;
 pub mod links;
 pub mod lix;

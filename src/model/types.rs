@@ -2,12 +2,18 @@
 //! Strict (unknown fields are errors); every default is stated on the field.
 //! These types are the single source of the JSON Schema (`content/schema.json`).
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Deref;
 use std::rc::Rc;
 
 use serde::Serialize;
 
+use super::rich::{self, Block};
+
 use super::decoder::{content_struct, unit_enum};
+pub use super::id::Id;
 pub use super::links::{Email, Href, Tel};
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -20,33 +26,53 @@ pub const BASE_LANG: &str = "nb";
 /// code (`{"nb": "…", "en": "…"}`). `nb` is required; a missing language falls back to `nb`.
 /// Where a field is documented as *rich*, the string may use the small safe markup
 /// described in `model::rich` (paragraphs, lists, emphasis, links).
-// Cheap to clone (shared, never copied): screens hand texts to components by value.
+// Cheap to clone (shared, never copied): screens hand texts to components by value,
+// and every clone shares the rich-text parse of each language (see `rich`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(untagged)]
 pub enum Text {
-    Plain(Rc<str>),
-    PerLang(Rc<BTreeMap<String, String>>),
+    Plain(Rc<LangText>),
+    PerLang(Rc<BTreeMap<String, LangText>>),
 }
 
 impl Default for Text {
     fn default() -> Self {
-        Text::Plain(Rc::from(""))
+        Text::Plain(Rc::default())
     }
 }
 
 impl Text {
-    /// The text in `lang`, falling back to bokmål, then to any language given.
-    pub fn get(&self, lang: &str) -> &str {
+    /// The string shown for `lang`: its own, else bokmål's, else any language's.
+    fn pick(&self, lang: &str) -> Option<&LangText> {
         match self {
-            Text::Plain(s) => s,
+            Text::Plain(s) => Some(s),
             Text::PerLang(map) => map
                 .get(lang)
                 .or_else(|| map.get(BASE_LANG))
-                .or_else(|| map.values().next())
-                .map(String::as_str)
-                .unwrap_or(""),
+                .or_else(|| map.values().next()),
         }
+    }
+
+    /// The text in `lang`, falling back to bokmål, then to any language given.
+    pub fn get(&self, lang: &str) -> &str {
+        self.pick(lang).map_or("", LangText::as_str)
+    }
+
+    /// [`get`](Self::get) parsed as rich text. Parsed the first time a view asks,
+    /// then shared by every clone of the text: once per language for a loaded
+    /// content, not on every screen that shows it.
+    pub fn rich(&self, lang: &str) -> Rc<Vec<Block>> {
+        let Some(s) = self.pick(lang) else {
+            return Rc::default();
+        };
+        // Taken out and put back: a `Cell` needs no borrow flag and cannot panic.
+        let blocks = s
+            .rich
+            .take()
+            .unwrap_or_else(|| Rc::new(rich::parse(&s.text)));
+        s.rich.set(Some(blocks.clone()));
+        blocks
     }
 
     /// True when the text exists in exactly this language (no fallback).
@@ -74,9 +100,59 @@ impl Text {
 
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
-        Text::Plain(Rc::from(s))
+        Text::Plain(Rc::new(s.into()))
     }
 }
+
+/// One language's string of a [`Text`], with its rich-text parse once a view has
+/// asked for it ([`Text::rich`]). Compared, shown and serialised as the string.
+#[derive(Default)]
+pub struct LangText {
+    text: String,
+    rich: Cell<Option<Rc<Vec<Block>>>>,
+}
+
+impl LangText {
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Deref for LangText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq for LangText {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl fmt::Debug for LangText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.text, f)
+    }
+}
+
+impl Serialize for LangText {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+impl From<&str> for LangText {
+    fn from(s: &str) -> Self {
+        LangText {
+            text: s.to_string(),
+            rich: Cell::default(),
+        }
+    }
+}
+
+string_schema!(LangText);
 
 content_struct! {
     /// The whole content document. A single self-contained file holds everything;
@@ -179,7 +255,7 @@ content_struct! {
 
 content_struct! {
     pub item struct Contact {
-        pub id: String => required,
+        pub id: Id => required,
         pub name: Text => required,
         /// Norwegian phone number as people write it ("116 111", "22 40 00 40", "+47 …").
         pub phone: Option<Tel> => optional,
@@ -257,7 +333,7 @@ unit_enum! {
 content_struct! {
     /// A titled page of rich text, used for the kommunenivå and etatsnivå.
     pub item struct Page {
-        pub id: String => required,
+        pub id: Id => required,
         pub title: Text => required,
         /// Rich text.
         pub body: Text => required,
@@ -279,7 +355,7 @@ content_struct! {
     /// One level of the grunnmodell (0: clarify the worry, 1: inside one service,
     /// 2: two services, 3: many services).
     pub item struct Level {
-        pub id: String => required,
+        pub id: Id => required,
         /// 0, 1, 2 or 3; the levels must come in this order.
         pub number: u8 => required,
         pub title: Text => required,
@@ -296,7 +372,7 @@ content_struct! {
 
 content_struct! {
     pub item struct Step {
-        pub id: String => required,
+        pub id: Id => required,
         pub title: Text => required,
         /// Rich text: what is done in this step.
         pub what: Text => required,
@@ -305,13 +381,13 @@ content_struct! {
         /// Rich text: who does it.
         pub who: Text => required,
         /// Ids of tools used in this step.
-        pub tools: Vec<String> => default,
+        pub tools: Vec<Id> => default,
         /// Ids of laws that apply.
-        pub laws: Vec<String> => default,
+        pub laws: Vec<Id> => default,
         /// Ids of roles and arenas involved.
-        pub roles: Vec<String> => default,
+        pub roles: Vec<Id> => default,
         /// Ids of other references (reports, national guides) behind this step.
-        pub sources: Vec<String> => skip_empty,
+        pub sources: Vec<Id> => skip_empty,
         /// A time limit in words, e.g. "Innen 14 dager".
         pub deadline: Option<Text> => optional,
         /// Decisions that lead onward from this step (usually on the last step).
@@ -326,7 +402,7 @@ content_struct! {
         /// The decision in words, e.g. "Bekymringen er avklart".
         pub label: Text => required,
         /// Id of the level the case moves to; absent means the case is closed.
-        pub to_level: Option<String> => optional,
+        pub to_level: Option<Id> => optional,
         /// What the decision sets off besides the level, e.g. a report to barnevernet.
         pub action: Option<DecisionAction> => optional,
     }
@@ -343,11 +419,11 @@ unit_enum! {
 content_struct! {
     pub struct ServiceNote {
         /// Id of the service.
-        pub service: String => required,
+        pub service: Id => required,
         /// Rich text: what this service does in the step.
         pub text: Text => required,
         /// Ids of contacts for this service in this step.
-        pub contacts: Vec<String> => default,
+        pub contacts: Vec<Id> => default,
     }
 }
 
@@ -364,7 +440,7 @@ unit_enum! {
 
 content_struct! {
     pub item struct Service {
-        pub id: String => required,
+        pub id: Id => required,
         pub name: Text => required,
         pub group: ServiceGroup => required,
         /// Rich text: what the service is.
@@ -372,7 +448,7 @@ content_struct! {
         /// Rich text: the service's own routines (etatsnivå).
         pub routines: Option<Text> => optional,
         /// Ids of contacts.
-        pub contacts: Vec<String> => default,
+        pub contacts: Vec<Id> => default,
     }
 }
 
@@ -389,7 +465,7 @@ content_struct! {
 
 content_struct! {
     pub item struct Tool {
-        pub id: String => required,
+        pub id: Id => required,
         pub title: Text => required,
         /// Rich text.
         pub description: Text => required,
@@ -401,7 +477,7 @@ content_struct! {
 
 content_struct! {
     pub item struct Law {
-        pub id: String => required,
+        pub id: Id => required,
         /// The act's name, e.g. "Barnevernsloven".
         pub act: Text => required,
         /// The paragraph as written, e.g. "§ 13-2"; empty for the act as a whole.
@@ -420,7 +496,7 @@ content_struct! {
 content_struct! {
     /// A reference that is not a law: a report, a national guide.
     pub item struct Source {
-        pub id: String => required,
+        pub id: Id => required,
         pub kind: SourceKind => required,
         pub title: Text => required,
         /// Who published it, e.g. "Helsedirektoratet".
@@ -457,7 +533,7 @@ unit_enum! {
 
 content_struct! {
     pub item struct Role {
-        pub id: String => required,
+        pub id: Id => required,
         pub kind: RoleKind => required,
         pub title: Text => required,
         /// Rich text.
@@ -471,10 +547,10 @@ content_struct! {
     /// The citizen guide: a graph of question and result nodes.
     pub struct Guide {
         /// Id of the first node (the "Hvem er du bekymret for?" question).
-        pub start: String => required,
+        pub start: Id => required,
         /// Ids of local contacts shown under the widget's built-in emergency box
         /// (e.g. the local barnevernvakt and legevakt).
-        pub emergency_contacts: Vec<String> => default,
+        pub emergency_contacts: Vec<Id> => default,
         pub nodes: Vec<Node> => required,
     }
 }
@@ -488,7 +564,7 @@ pub enum Node {
 }
 
 impl Node {
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &Id {
         match self {
             Node::Question(q) => &q.id,
             Node::Result(r) => &r.id,
@@ -498,7 +574,7 @@ impl Node {
 
 content_struct! {
     pub item struct Question {
-        pub id: String => required,
+        pub id: Id => required,
         /// The question, short and plain.
         pub title: Text => required,
         /// Rich text under the question, optional.
@@ -509,16 +585,16 @@ content_struct! {
 
 content_struct! {
     pub item struct Answer {
-        pub id: String => required,
+        pub id: Id => required,
         pub label: Text => required,
         /// Id of the node this answer leads to.
-        pub next: String => required,
+        pub next: Id => required,
     }
 }
 
 content_struct! {
     pub item struct ResultNode {
-        pub id: String => required,
+        pub id: Id => required,
         pub title: Text => required,
         /// Show the calm "Du trenger ikke være sikker" message. Default `false`.
         pub not_sure_ok: bool => default,
@@ -528,7 +604,7 @@ content_struct! {
         /// Rich text: what to do now.
         pub now: Text => required,
         /// Ids of contacts to show, most fitting first.
-        pub contacts: Vec<String> => required,
+        pub contacts: Vec<Id> => required,
         /// Rich text: what happens next, told honestly (anonymity, timelines, feedback).
         pub what_happens: Text => required,
         /// Rich text: how to talk with the child or person.
@@ -581,7 +657,7 @@ impl ResultNode {
 
 content_struct! {
     pub item struct Term {
-        pub id: String => required,
+        pub id: Id => required,
         pub term: Text => required,
         /// Rich text.
         pub definition: Text => required,

@@ -38,7 +38,7 @@ mod fold;
 
 use std::ops::Range;
 
-use crate::model::Content;
+use crate::model::{Content, Id};
 
 pub use build::Labels;
 pub use fold::{fold, stem, within_one, words, ENDINGS, MIN_STEM};
@@ -63,15 +63,15 @@ const MAX_EXTRA_BODY_MATCHES: u32 = 3;
 /// What a hit opens in the handbook; each holds the content id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Target {
-    Level(String),
-    Step(String),
-    Service(String),
-    Tool(String),
-    Law(String),
-    Role(String),
-    Kommune(String),
-    Etat(String),
-    Term(String),
+    Level(Id),
+    Step(Id),
+    Service(Id),
+    Tool(Id),
+    Law(Id),
+    Role(Id),
+    Kommune(Id),
+    Etat(Id),
+    Term(Id),
 }
 
 /// One search result.

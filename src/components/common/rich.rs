@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use crate::model::rich::{self, Block, Inline};
+use crate::model::rich::{Block, Inline};
 use crate::model::Text;
 
 #[derive(Properties, PartialEq)]
@@ -46,10 +46,8 @@ fn block(b: &Block) -> Html {
 
 #[function_component(Rich)]
 pub fn rich(props: &RichProps) -> Html {
-    // Parsed when the text or the language changes, not on every render.
-    let blocks = use_memo((props.text.clone(), props.lang), |(text, lang)| {
-        rich::parse(text.get(lang))
-    });
+    // Parsed once per language for the loaded content, shared by every screen.
+    let blocks = props.text.rich(props.lang);
     // Text shown in bokmål because it is not translated says so, for screen readers.
     let fallback = props.text.fallback_lang(props.lang);
     html! { <div class="bti-rich" lang={fallback}>{ for blocks.iter().map(block) }</div> }

@@ -10,11 +10,11 @@ use super::screens::{local_emergency, question_screen, Answers};
 use crate::guide::GuideState;
 use crate::i18n::Lang;
 use crate::load::Loaded;
-use crate::model::{Guide, Node};
+use crate::model::{Guide, Id, Node};
 
 /// The file a static export writes a guide node to; the start node is `index.html`.
 pub fn node_file(guide: &Guide, id: &str) -> String {
-    if id == guide.start {
+    if guide.start == id {
         "index.html".to_string()
     } else {
         format!("{}.html", crate::handbook::route::encode(id))
@@ -27,7 +27,7 @@ pub struct GuidePageProps {
     pub guide: Rc<Guide>,
     pub lang: Lang,
     /// The node this page shows.
-    pub node: AttrValue,
+    pub node: Id,
     /// Where "Forlat siden" goes.
     pub exit: AttrValue,
 }

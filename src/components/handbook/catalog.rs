@@ -10,16 +10,16 @@ use crate::components::common::rich::Rich;
 use crate::handbook::route::Page;
 use crate::handbook::{steps_using, Ref};
 use crate::i18n::{fill, lang_name, Lang};
-use crate::model::{Href, Link, Page as ContentPage, RoleKind, SourceKind, Text};
+use crate::model::{Href, Id, Link, Page as ContentPage, RoleKind, SourceKind, Text};
 
 /// One entry in an index: id, title, and an optional one-line description.
 struct Entry {
-    id: String,
+    id: Id,
     title: String,
     hint: Option<String>,
 }
 
-fn index(ctx: &Screen, title: &str, make: fn(Option<String>) -> Page, entries: Vec<Entry>) -> Html {
+fn index(ctx: &Screen, title: &str, make: fn(Option<Id>) -> Page, entries: Vec<Entry>) -> Html {
     html! {
         <>
             { ctx.title(title.to_string()) }
@@ -68,7 +68,7 @@ fn pages(
     title: &str,
     list: &[ContentPage],
     id: Option<&str>,
-    make: fn(Option<String>) -> Page,
+    make: fn(Option<Id>) -> Page,
 ) -> Html {
     let code = ctx.code();
     match id {
@@ -106,9 +106,9 @@ pub fn catalog_page(props: &CatalogPageProps) -> Html {
     let s = ctx.lang.strings();
     let code = ctx.code();
     let c = &ctx.loaded.content;
-    let item = |id: &String| ItemProps {
+    let item = |id: &Id| ItemProps {
         screen: ctx.clone(),
-        id: AttrValue::from(id.clone()),
+        id: id.clone(),
     };
     match &props.page {
         Page::Tools(Some(id)) => html! { <ToolPage ..item(id) /> },

@@ -6,7 +6,7 @@ use super::page::ScreenProps;
 use crate::handbook::finder::{Finder, FinderAction, FinderAnswer, FinderOutcome, FinderQuestion};
 use crate::handbook::route::{NavMode, Page};
 use crate::i18n::fill;
-use crate::model::ServiceGroup;
+use crate::model::{Id, ServiceGroup};
 
 #[function_component(FrontPage)]
 pub fn front_page(props: &ScreenProps) -> Html {
@@ -23,14 +23,14 @@ pub fn front_page(props: &ScreenProps) -> Html {
     let pages = ctx.links.nav.mode == NavMode::Pages;
     // "Jeg jobber i …" filters the handbook; a static export, which has no
     // filtered copies, links to the service's own page instead.
-    let service_link = |id: &str, name: &str| {
+    let service_link = |id: &Id, name: &str| {
         let mut to = ctx.links.to(Page::Front);
         if pages {
-            to.page = Page::Services(Some(id.to_string()));
+            to.page = Page::Services(Some(id.clone()));
         } else {
-            to.service = Some(id.to_string());
+            to.service = Some(id.clone());
         }
-        let current = ctx.links.service.as_deref() == Some(id);
+        let current = ctx.links.service.as_ref() == Some(id);
         html! {
             <li><super::RouteLink nav={ctx.links.nav.clone()} to={to}>
                 if current { <strong>{ name.to_string() }</strong> } else { { name.to_string() } }

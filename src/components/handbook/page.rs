@@ -11,14 +11,14 @@ use crate::handbook::route::{Page, Route};
 use crate::i18n::Lang;
 use crate::load::Loaded;
 use crate::model::when::{upcoming, Date};
-use crate::model::Service;
+use crate::model::{Id, Service};
 
 /// How one instance links: its navigation and the "Jeg jobber i …" choice
 /// every link keeps.
 #[derive(Clone, PartialEq)]
 pub struct Links {
     pub nav: Nav,
-    pub service: Option<String>,
+    pub service: Option<Id>,
 }
 
 impl Links {
@@ -136,7 +136,7 @@ pub struct ScreenProps {
 #[derive(Properties, PartialEq)]
 pub struct ItemProps {
     pub screen: Screen,
-    pub id: AttrValue,
+    pub id: Id,
 }
 
 #[derive(Properties, PartialEq)]

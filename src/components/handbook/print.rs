@@ -10,6 +10,7 @@ use super::steps::law_name;
 use crate::components::common::rich::Rich;
 use crate::i18n::{fill, Lang};
 use crate::load::Loaded;
+use crate::model::Id;
 
 #[derive(Properties, PartialEq)]
 pub struct PrintAllProps {
@@ -22,38 +23,38 @@ pub fn print_all(props: &PrintAllProps) -> Html {
     let s = props.lang.strings();
     let code = props.lang.code();
     let c = &props.loaded.content;
-    let name = |id: &String, list: &[(String, String)]| {
+    let name = |id: &Id, list: &[(Id, String)]| {
         list.iter()
             .find(|(i, _)| i == id)
             .map(|(_, t)| t.clone())
             .unwrap_or_default()
     };
-    let tool_names: Vec<(String, String)> = c
+    let tool_names: Vec<(Id, String)> = c
         .tools
         .iter()
         .map(|t| (t.id.clone(), t.title.get(code).to_string()))
         .collect();
-    let law_names: Vec<(String, String)> = c
+    let law_names: Vec<(Id, String)> = c
         .laws
         .iter()
         .map(|l| (l.id.clone(), law_name(l, code)))
         .collect();
-    let source_names: Vec<(String, String)> = c
+    let source_names: Vec<(Id, String)> = c
         .sources
         .iter()
         .map(|x| (x.id.clone(), x.title.get(code).to_string()))
         .collect();
-    let role_names: Vec<(String, String)> = c
+    let role_names: Vec<(Id, String)> = c
         .roles
         .iter()
         .map(|r| (r.id.clone(), r.title.get(code).to_string()))
         .collect();
-    let service_names: Vec<(String, String)> = c
+    let service_names: Vec<(Id, String)> = c
         .services
         .iter()
         .map(|x| (x.id.clone(), x.name.get(code).to_string()))
         .collect();
-    let list = |ids: &[String], names: &[(String, String)]| {
+    let list = |ids: &[Id], names: &[(Id, String)]| {
         ids.iter()
             .map(|i| name(i, names))
             .filter(|n| !n.is_empty())

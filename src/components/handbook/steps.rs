@@ -9,7 +9,7 @@ use crate::components::common::rich::Rich;
 use crate::handbook::route::{Page, Route};
 use crate::handbook::{find_step, neighbours};
 use crate::i18n::fill;
-use crate::model::{DecisionAction, Law, Role, Source, Text, Tool};
+use crate::model::{DecisionAction, Id, Law, Role, Source, Text, Tool};
 
 #[function_component(LevelPage)]
 pub fn level_page(props: &ItemProps) -> Html {
@@ -46,7 +46,7 @@ pub fn level_page(props: &ItemProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct StepPageProps {
     pub screen: Screen,
-    pub id: AttrValue,
+    pub id: Id,
     /// The step's route, for its own link.
     pub route: Route,
     pub print: Option<Print>,
@@ -91,7 +91,7 @@ pub fn step_page(props: &StepPageProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct StepPartProps {
     pub screen: Screen,
-    pub step: AttrValue,
+    pub step: Id,
 }
 
 /// What each service does in this step; only the chosen one under "Jeg jobber i …".
@@ -146,17 +146,16 @@ fn step_refs(props: &StepPartProps) -> Html {
     let Some((_, _, st)) = find_step(c, &props.step) else {
         return html! {};
     };
-    let found =
-        |ids: &[String], page: fn(Option<String>) -> Page, item: &dyn Fn(&str) -> Option<Html>| {
-            ids.iter()
-                .filter_map(|id| {
-                    item(id)
-                        .map(|rest| html! { <li>{ rest }</li> })
-                        .map(|li| (page(Some(id.clone())), li))
-                })
-                .map(|(_, li)| li)
-                .collect::<Vec<Html>>()
-        };
+    let found = |ids: &[Id], page: fn(Option<Id>) -> Page, item: &dyn Fn(&str) -> Option<Html>| {
+        ids.iter()
+            .filter_map(|id| {
+                item(id)
+                    .map(|rest| html! { <li>{ rest }</li> })
+                    .map(|li| (page(Some(id.clone())), li))
+            })
+            .map(|(_, li)| li)
+            .collect::<Vec<Html>>()
+    };
     let tools = found(&st.tools, Page::Tools, &|id| {
         let t: &Tool = c.tools.iter().find(|t| t.id == id)?;
         let doc = t.document.as_ref().map(|d| (d.href.as_str().to_owned(), d));
