@@ -26,7 +26,7 @@ pub fn safe_href(href: &str) -> Option<&str> {
         } else if scheme.eq_ignore_ascii_case("tel") {
             tel_href(rest).is_some()
         } else if scheme.eq_ignore_ascii_case("mailto") {
-            rest.contains('@')
+            rest.as_bytes().contains(&b'@')
         } else {
             false
         };
@@ -129,12 +129,17 @@ pub fn is_email(s: &str) -> bool {
     match (parts.next(), parts.next(), parts.next()) {
         (Some(user), Some(domain), None) => {
             !user.is_empty()
-                && domain.contains('.')
+                && domain.as_bytes().contains(&b'.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && !s
-                    .chars()
-                    .any(|c| c.is_whitespace() || c.is_control() || "<>\"(),;:\\[]".contains(c))
+                && !s.chars().any(|c| {
+                    c.is_whitespace()
+                        || c.is_control()
+                        || matches!(
+                            c,
+                            '<' | '>' | '"' | '(' | ')' | ',' | ';' | ':' | '\\' | '[' | ']'
+                        )
+                })
         }
         _ => false,
     }

@@ -117,7 +117,11 @@ fn staff_parts(props: &ContactCardProps, hours: Option<Html>) -> (Html, Option<H
 
 /// "https://www.116111.no/" shown as "116111.no": shorter to read, same place.
 fn display_url(u: &str) -> String {
-    let s = u.split_once("://").map(|(_, r)| r).unwrap_or(u);
+    // Byte search: a `&str` pattern would link the two-way searcher for this alone.
+    let s = u
+        .find(':')
+        .and_then(|i| u[i..].strip_prefix("://"))
+        .unwrap_or(u);
     let s = s.strip_prefix("www.").unwrap_or(s);
     s.strip_suffix('/').unwrap_or(s).to_string()
 }
