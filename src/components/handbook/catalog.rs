@@ -9,8 +9,8 @@ use crate::components::common::contact::ContactCard;
 use crate::components::common::rich::Rich;
 use crate::handbook::route::Page;
 use crate::handbook::{steps_using, Ref};
-use crate::i18n::{fill, lang_name, Lang};
-use crate::model::{Href, Id, Link, Page as ContentPage, RoleKind, SourceKind, Text};
+use crate::i18n::{fill, lang_name, Lang, Strings};
+use crate::model::{Content, Href, Id, Link, Page as ContentPage, RoleKind, SourceKind, Text};
 
 /// One entry in an index: id, title, and an optional one-line description.
 struct Entry {
@@ -116,71 +116,6 @@ pub fn catalog_page(props: &CatalogPageProps) -> Html {
         Page::Sources(Some(id)) => html! { <SourcePage ..item(id) /> },
         Page::Roles(Some(id)) => html! { <RolePage ..item(id) /> },
         Page::Services(Some(id)) => html! { <ServicePage ..item(id) /> },
-        Page::Tools(None) => index(
-            ctx,
-            s.tools,
-            Page::Tools,
-            c.tools
-                .iter()
-                .map(|t| Entry {
-                    id: t.id.clone(),
-                    title: t.title.get(code).into(),
-                    hint: first_line(&t.description, code),
-                })
-                .collect(),
-        ),
-        Page::Laws(None) => index(
-            ctx,
-            s.laws,
-            Page::Laws,
-            c.laws
-                .iter()
-                .map(|l| Entry {
-                    id: l.id.clone(),
-                    title: law_name(l, code),
-                    hint: Some(l.title.get(code).into()),
-                })
-                .collect(),
-        ),
-        Page::Sources(None) => index(
-            ctx,
-            s.sources,
-            Page::Sources,
-            c.sources
-                .iter()
-                .map(|x| Entry {
-                    id: x.id.clone(),
-                    title: x.title.get(code).into(),
-                    hint: Some(source_kind(x.kind, s).into()),
-                })
-                .collect(),
-        ),
-        Page::Roles(None) => index(
-            ctx,
-            s.roles,
-            Page::Roles,
-            c.roles
-                .iter()
-                .map(|r| Entry {
-                    id: r.id.clone(),
-                    title: r.title.get(code).into(),
-                    hint: Some(kind(r.kind, s).into()),
-                })
-                .collect(),
-        ),
-        Page::Services(None) => index(
-            ctx,
-            s.services,
-            Page::Services,
-            c.services
-                .iter()
-                .map(|sv| Entry {
-                    id: sv.id.clone(),
-                    title: sv.name.get(code).into(),
-                    hint: first_line(&sv.description, code),
-                })
-                .collect(),
-        ),
         Page::Kommune(id) => pages(
             ctx,
             s.kommune_level,
@@ -195,8 +130,68 @@ pub fn catalog_page(props: &CatalogPageProps) -> Html {
             id.as_deref(),
             Page::Etat,
         ),
-        _ => ctx.title(s.not_found),
+        list => match list_of(list, c, code, s) {
+            Some((title, make, entries)) => index(ctx, title, make, entries),
+            None => ctx.title(s.not_found),
+        },
     }
+}
+
+/// A catalog's list page: its title, its kind of page and one entry per item.
+type List = (&'static str, fn(Option<Id>) -> Page, Vec<Entry>);
+
+fn list_of(page: &Page, c: &Content, code: &str, s: &'static Strings) -> Option<List> {
+    fn each<T>(items: &[T], entry: impl Fn(&T) -> Entry) -> Vec<Entry> {
+        items.iter().map(entry).collect()
+    }
+    Some(match page {
+        Page::Tools(None) => (
+            s.tools,
+            Page::Tools,
+            each(&c.tools, |t| Entry {
+                id: t.id.clone(),
+                title: t.title.get(code).into(),
+                hint: first_line(&t.description, code),
+            }),
+        ),
+        Page::Laws(None) => (
+            s.laws,
+            Page::Laws,
+            each(&c.laws, |l| Entry {
+                id: l.id.clone(),
+                title: law_name(l, code),
+                hint: Some(l.title.get(code).into()),
+            }),
+        ),
+        Page::Sources(None) => (
+            s.sources,
+            Page::Sources,
+            each(&c.sources, |x| Entry {
+                id: x.id.clone(),
+                title: x.title.get(code).into(),
+                hint: Some(source_kind(x.kind, s).into()),
+            }),
+        ),
+        Page::Roles(None) => (
+            s.roles,
+            Page::Roles,
+            each(&c.roles, |r| Entry {
+                id: r.id.clone(),
+                title: r.title.get(code).into(),
+                hint: Some(kind(r.kind, s).into()),
+            }),
+        ),
+        Page::Services(None) => (
+            s.services,
+            Page::Services,
+            each(&c.services, |sv| Entry {
+                id: sv.id.clone(),
+                title: sv.name.get(code).into(),
+                hint: first_line(&sv.description, code),
+            }),
+        ),
+        _ => return None,
+    })
 }
 
 /// A link out of the content (a document, Lovdata), checked when the content loaded.
