@@ -368,7 +368,8 @@
         l.addEventListener('error', done);
       });
     })).then(function () {
-      requestAnimationFrame(function () { setTimeout(once, 0); });
+      // Two frames: the first one that holds the screen has then been presented.
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(once, 0); }); });
     });
   }
 
