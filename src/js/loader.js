@@ -143,6 +143,9 @@
     var section = /^handbo(ok|k)$/.test(attrOf(host, 'start')) ? 'handbook' : 'guide';
     var langHost = host.closest('[lang]');
     var lang = (attrOf(host, 'lang') || (langHost && langHost.getAttribute('lang')) || 'nb').toLowerCase().split(/[-_]/)[0];
+    // The reader's UI strings too (bokmål is built in): the wasm would ask only once it runs.
+    var strings = baseOf(host) + 'i18n/' + lang + '.json';
+    if (/^(nn|en|ar|so|ti|uk|pl|se)$/.test(lang) && !prefetched[strings]) (prefetched[strings] = fetch(baseOf(host) + file('i18n/' + lang + '.json'))).catch(noop);
     indexParts[url].then(function (parts) {
       (Array.isArray(parts) ? parts : []).forEach(function (p) {
         if (!p || typeof p.src !== 'string' || p.section !== section || (p.lang && (lang === 'nb' || p.lang !== lang))) return;

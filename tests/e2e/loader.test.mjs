@@ -271,3 +271,28 @@ for (const c of [
     }
   });
 }
+
+test('in English, the loader fetches the content index, the guide parts and the UI strings before the wasm has come, each once', async () => {
+  const s = await openPage(env.browser, { viewport: { width: 360, height: 740 } });
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await s.page.route('**/pkg/' + pkgFile('bti-guide_bg.wasm'), async (route) => {
+    await gate;
+    await route.continue();
+  });
+  try {
+    await s.page.goto(env.url + 'pkg/embed.html?src=../content/eksempel-kommune.json&lang=en&start=guide');
+    const strings = '/pkg/' + pkgFile('i18n/en.json');
+    const wanted = ['/content/eksempel-kommune.json', '/content/eksempel-kommune.guide.json', '/content/eksempel-kommune.guide.en.json', strings];
+    const asked = (end) => s.requests.filter((u) => new URL(u).pathname === end).length;
+    await poll(() => wanted.every((end) => asked(end) === 1), `${wanted.join(', ')} requested while the wasm is held back`);
+    release();
+    await waitForWidgetEvent(s.page, 'bti-ready');
+    await expectVisible(s.page.getByRole('button', { name: 'Leave this page' }), 'the guide in English');
+    for (const end of wanted) assert.equal(asked(end), 1, `${end} is fetched once (the wasm takes the loader's response)`);
+    assertClean(s);
+  } finally {
+    release();
+    await s.context.close();
+  }
+});
