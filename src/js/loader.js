@@ -396,9 +396,14 @@
       var drawn = function () {
         host.removeEventListener('bti-ready', drawn);
         host.removeEventListener('bti-error', drawn);
-        // The widget draws in a microtask after the event: swap in the next frame.
-        requestAnimationFrame(function () {
+        // The widget draws in a microtask after the event: swap in the next frame,
+        // or, for a screen drawn ahead in another language than bokmål, once the
+        // widget has its strings too (up to a second more).
+        var frames = 60;
+        requestAnimationFrame(function swap() {
           if (host.__bti !== rec) return;
+          var ahead = rec.pre && rec.pre.querySelector('.bti-root'), live = rec.root.querySelector('.bti-root');
+          if (ahead && live && ahead.lang !== live.lang && frames--) return requestAnimationFrame(swap);
           reveal(rec);
           if (shadow.adoptedStyleSheets.indexOf(reserveSheet) >= 0) shadow.adoptedStyleSheets = r[0];
         });

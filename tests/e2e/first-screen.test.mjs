@@ -14,17 +14,17 @@ const env = useEnvironment({ before, after });
 const OUT = path.join(RESULTS, 'first-screen');
 
 before(() => {
-  for (const start of ['guide', 'handbook']) {
+  for (const [start, lang] of [['guide', 'nb'], ['handbook', 'nb'], ['guide', 'en']]) {
     execFileSync('cargo', ['run', '--quiet', '--bin', 'bti-export', '--', 'content/eksempel-kommune.json',
       '--first-screen', start, '--src', '/content/eksempel-kommune.json', '--base', '/pkg/', '--pkg', 'pkg', '--page',
-      '--out', path.join(OUT, `${start}.html`)], { cwd: ROOT, stdio: 'inherit' });
+      '--lang', lang, '--out', path.join(OUT, `${start}${lang === 'nb' ? '' : '-' + lang}.html`)], { cwd: ROOT, stdio: 'inherit' });
   }
 });
 
 const WASM = { guide: 'bti-guide_bg.wasm', handbook: 'bti-core_bg.wasm' };
 
 /** Opens the pre-rendered page for `start` with its wasm held back until release(). */
-async function openHeldBack(start, viewport, options = {}) {
+async function openHeldBack(start, viewport, options = {}, lang = 'nb') {
   const s = await openPage(env.browser, { viewport, ...options });
   let release;
   const gate = new Promise((r) => (release = r));
@@ -32,7 +32,12 @@ async function openHeldBack(start, viewport, options = {}) {
     await gate;
     await route.continue();
   });
-  await s.page.goto(`${env.url}test-results/first-screen/${start}.html`);
+  // The UI strings come after the content: the swap must still wait for them.
+  if (lang !== 'nb') await s.page.route('**/pkg/' + pkgFile(`i18n/${lang}.json`), async (route) => {
+    await new Promise((r) => setTimeout(r, 500));
+    await route.continue();
+  });
+  await s.page.goto(`${env.url}test-results/first-screen/${start}${lang === 'nb' ? '' : '-' + lang}.html`);
   return { ...s, release };
 }
 
@@ -55,26 +60,25 @@ async function swapped(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-for (const start of ['guide', 'handbook']) {
-  for (const width of [360, 1280]) {
-    test(`${start} at ${width} px: the first screen is there before the wasm, and the live widget takes its place without moving a pixel`, async () => {
-      const s = await openHeldBack(start, { width, height: 900 });
-      try {
-        await poll(() => geometry(s.page).then((g) => g.pre && g.marks.length > 3), 'the drawn-ahead first screen');
-        const ahead = await geometry(s.page);
-        s.release();
-        await swapped(s.page);
-        const live = await geometry(s.page);
-        assert.equal(live.pre, false, 'the live screen is shown');
-        assert.ok(Math.abs(live.height - ahead.height) <= 1, `same height: ${ahead.height} px ahead, ${live.height} px live`);
-        assert.deepEqual(live.marks, ahead.marks, 'every heading, answer and control at the same place');
-        assert.equal(live.text, ahead.text, 'the live screen says word for word what the drawn-ahead one said');
-        assertClean(s);
-      } finally {
-        await s.context.close();
-      }
-    });
-  }
+const CASES = [['guide', 360, 'nb'], ['guide', 1280, 'nb'], ['handbook', 360, 'nb'], ['handbook', 1280, 'nb'], ['guide', 360, 'en']];
+for (const [start, width, lang] of CASES) {
+  test(`${start} at ${width} px${lang === 'nb' ? '' : ' in ' + lang}: the first screen is there before the wasm, and the live widget takes its place without moving a pixel`, async () => {
+    const s = await openHeldBack(start, { width, height: 900 }, {}, lang);
+    try {
+      await poll(() => geometry(s.page).then((g) => g.pre && g.marks.length > 3), 'the drawn-ahead first screen');
+      const ahead = await geometry(s.page);
+      s.release();
+      await swapped(s.page);
+      const live = await geometry(s.page);
+      assert.equal(live.pre, false, 'the live screen is shown');
+      assert.ok(Math.abs(live.height - ahead.height) <= 1, `same height: ${ahead.height} px ahead, ${live.height} px live`);
+      assert.deepEqual(live.marks, ahead.marks, 'every heading, answer and control at the same place');
+      assert.equal(live.text, ahead.text, 'the live screen says word for word what the drawn-ahead one said');
+      assertClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
 }
 
 test('before the wasm: the drawn-ahead guide passes axe, fits 320 px and its phone numbers are links', async () => {
