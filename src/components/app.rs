@@ -147,8 +147,15 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
 
+    // A new root for each phase: Yew would otherwise reuse the loading line's <p>
+    // for the last paragraph of the first screen and move it down (CLS 0.1).
+    let phase = match &state.phase {
+        Phase::Loading => "l",
+        Phase::Failed(_) => "f",
+        Phase::Ready(_) => "r",
+    };
     html! {
-        <div class="bti-root" lang={lang.code()} dir={lang.dir()}>
+        <div class="bti-root" key={phase} lang={lang.code()} dir={lang.dir()}>
             { body }
         </div>
     }
