@@ -104,3 +104,29 @@ test('the room the demo pages and the README give before the loader runs is the 
   assert.deepEqual(px(fs.readFileSync(path.join(ROOT, 'demo.css'), 'utf8')), loader, 'demo.css');
   assert.deepEqual(px(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')), loader, 'README.md');
 });
+
+for (const start of ['guide', 'handbook']) {
+  test(`pkg/embed.html (${start}): nothing moves when the loading line gives way to the first screen (layout shift ≤ 0.001)`, async () => {
+    const s = await openPage(env.browser, { viewport: { width: 412, height: 823 } });
+    try {
+      await s.page.addInitScript(() => {
+        window.__shifts = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__shifts.push(e.value))).observe({ type: 'layout-shift', buffered: true });
+      });
+      // The content part comes late, so the widget's loading line is surely painted first.
+      await s.page.route(`**/content/eksempel-kommune.${start}.json`, async (route) => {
+        await new Promise((r) => setTimeout(r, 400));
+        await route.continue();
+      });
+      await s.page.goto(`${env.url}pkg/embed.html?src=../content/eksempel-kommune.json&lang=nb&start=${start}`);
+      await waitForWidgetEvent(s.page, 'bti-ready');
+      await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
+      const shifts = await s.page.evaluate(() => window.__shifts);
+      const total = shifts.reduce((a, b) => a + b, 0);
+      assert.ok(total <= 0.001, `layout shift ${total.toFixed(4)} (${shifts.map((v) => v.toFixed(4)).join(', ')})`);
+      assertClean(s);
+    } finally {
+      await s.context.close();
+    }
+  });
+}
