@@ -413,12 +413,11 @@ fn an_item_says_when_it_applies_from_while_that_date_is_ahead() {
 }
 
 fn first_screen_of(start: bti_veileder::load::Start, src: &str) -> String {
-    use bti_veileder::load::Start;
-    let content = support::load(support::EXAMPLE)
-        .content
-        .expect("the example loads");
+    use bti_veileder::load::{content_langs, Start};
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(support::EXAMPLE);
-    let langs = bti_veileder::export::langs_of(&path, start, &content).expect("the index reads");
+    let (checked, parts) = bti_veileder::export::load_index(&path).expect("the index reads");
+    let content = checked.content.expect("the example loads");
+    let langs = content_langs(&parts, start, &content);
     let sheets: &[&str] = match start {
         Start::Guide => &["bti-veileder.css"],
         Start::Handbook => &["bti-veileder.css", "bti-handbook.css"],

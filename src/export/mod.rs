@@ -14,7 +14,7 @@ use crate::components::handbook::{HandbookView, HandbookViewProps, NavMode};
 use crate::handbook::crumbs::crumbs;
 use crate::handbook::route::{Page, Route};
 use crate::i18n::Lang;
-use crate::load::{content_langs, Loaded, Start};
+use crate::load::{Loaded, Start};
 use crate::model::Id;
 
 /// Renders `C` with `props` to HTML, without hydration markers.
@@ -330,26 +330,17 @@ fn parts_of(
     }
 }
 
-/// The content languages the live widget offers for `start` with the content at
-/// `path` (see [`content_langs`]): what the index's parts give, else the meta's.
-pub fn langs_of(
-    path: &std::path::Path,
-    start: Start,
-    content: &crate::model::Content,
-) -> Result<Vec<String>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: kan ikke lese filen: {e}", path.display()))?;
-    let tree = crate::model::json::parse(&text).ok();
-    Ok(content_langs(
-        &parts_of(tree.as_ref(), path)?,
-        start,
-        content,
-    ))
-}
-
 /// Reads a content file from disk with every part its index names (paths
 /// relative to the index), merges and checks it, as the widget would.
 pub fn load_path(path: &std::path::Path) -> Result<crate::model::Checked, String> {
+    load_index(path).map(|(checked, _)| checked)
+}
+
+/// [`load_path`], with the parts the index names (none for content in one file):
+/// what the live widget reads its languages from ([`crate::load::content_langs`]).
+pub fn load_index(
+    path: &std::path::Path,
+) -> Result<(crate::model::Checked, Vec<crate::model::Part>), String> {
     use crate::model::{check, json, Part};
     let read = |p: &std::path::Path| {
         std::fs::read_to_string(p).map_err(|e| format!("{}: kan ikke lese filen: {e}", p.display()))
@@ -365,7 +356,7 @@ pub fn load_path(path: &std::path::Path) -> Result<crate::model::Checked, String
     }
     let parts = parts_of(tree.as_ref(), path)?;
     if parts.is_empty() {
-        return Ok(check::load_str(&text));
+        return Ok((check::load_str(&text), parts));
     }
     let dir = path.parent().unwrap_or(std::path::Path::new(""));
     let texts = parts
@@ -377,5 +368,5 @@ pub fn load_path(path: &std::path::Path) -> Result<crate::model::Checked, String
         .cloned()
         .zip(texts.iter().map(String::as_str))
         .collect();
-    Ok(check::load_split(&text, &with_text))
+    Ok((check::load_split(&text, &with_text), parts))
 }

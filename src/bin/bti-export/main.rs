@@ -16,12 +16,10 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use bti_veileder::export::{
-        first_screen, first_screen_page, langs_of, load_path, shipped_names, site,
-    };
+    use bti_veileder::export::{first_screen, first_screen_page, load_index, shipped_names, site};
     use bti_veileder::i18n::Lang;
-    use bti_veileder::load::{Loaded, Start};
-    use bti_veileder::model::Content;
+    use bti_veileder::load::{content_langs, Loaded, Start};
+    use bti_veileder::model::{Content, Part};
 
     const HELP: &str = "\
 bti-export – skriver innholdet som statiske HTML-sider, uten skript
@@ -108,9 +106,9 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
                 eprintln!("bti-export: --first-screen trenger innholdsfilen, --src og --base. Se bti-export --help.");
                 return ExitCode::from(2);
             };
-            let written = load(&input, lang).and_then(|content| {
+            let written = load(&input, lang).and_then(|(content, parts)| {
                 // The switcher offers what the live widget would: the section's languages.
-                let langs = langs_of(&input, start, &content).map_err(|e| (2, e))?;
+                let langs = content_langs(&parts, start, &content);
                 let loaded = Loaded::new(content, Vec::new(), langs);
                 let plain: &[&str] = match start {
                     Start::Guide => &["bti-veileder.css"],
@@ -185,8 +183,8 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
         })
     }
 
-    /// The content, checked and ready to render in `lang`.
-    fn load(input: &Path, lang: Lang) -> Result<Content, (u8, String)> {
+    /// The content, checked and ready to render in `lang`, and the parts its index names.
+    fn load(input: &Path, lang: Lang) -> Result<(Content, Vec<Part>), (u8, String)> {
         if let Some(json) = ui_strings(lang) {
             bti_veileder::i18n::install(lang, json).map_err(|e| {
                 (
@@ -195,7 +193,7 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
                 )
             })?;
         }
-        let checked = load_path(input).map_err(|e| (2, e))?;
+        let (checked, parts) = load_index(input).map_err(|e| (2, e))?;
         let Some(content) = checked.content else {
             let first = checked.problems.iter().find(|p| p.fatal);
             let why = first
@@ -215,11 +213,11 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
                 format!("innholdet kan ikke vises, så ingen sider er skrevet. {why}"),
             ));
         };
-        Ok(content)
+        Ok((content, parts))
     }
 
     fn export(input: &Path, out: &Path, lang: Lang) -> Result<usize, (u8, String)> {
-        let loaded = Loaded::new(load(input, lang)?, Vec::new(), Vec::new());
+        let loaded = Loaded::new(load(input, lang)?.0, Vec::new(), Vec::new());
         let files = site(&loaded, lang, &GUIDE_CSS.concat(), HANDBOOK_CSS);
         for f in &files {
             let path = out.join(&f.path);
