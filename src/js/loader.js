@@ -144,8 +144,8 @@
     var langHost = host.closest('[lang]');
     var lang = (attrOf(host, 'lang') || (langHost && langHost.getAttribute('lang')) || 'nb').toLowerCase().split(/[-_]/)[0];
     // The reader's UI strings too (bokmål is built in): the wasm would ask only once it runs.
-    var strings = baseOf(host) + 'i18n/' + lang + '.json';
-    if (/^(nn|en|ar|so|ti|uk|pl|se)$/.test(lang) && !prefetched[strings]) (prefetched[strings] = fetch(baseOf(host) + file('i18n/' + lang + '.json'))).catch(noop);
+    var base = baseOf(host), strings = 'i18n/' + lang + '.json';
+    if (/^(nn|en|ar|so|ti|uk|pl|se)$/.test(lang) && !prefetched[base + strings]) (prefetched[base + strings] = fetch(base + file(strings))).catch(noop);
     indexParts[url].then(function (parts) {
       (Array.isArray(parts) ? parts : []).forEach(function (p) {
         if (!p || typeof p.src !== 'string' || p.section !== section || (p.lang && (lang === 'nb' || p.lang !== lang))) return;
@@ -366,9 +366,9 @@
     setTimeout(once, 3000);
     var waiting = [].filter.call(pre.querySelectorAll('link[rel=stylesheet]'), function (l) { return !l.sheet; });
     Promise.all(waiting.map(function (l) {
-      return new Promise(function (done) {
-        l.addEventListener('load', done);
-        l.addEventListener('error', done);
+      return new Promise(function (resolve) {
+        l.addEventListener('load', resolve);
+        l.addEventListener('error', resolve);
       });
     })).then(function () {
       // Two frames: the first one that holds the screen has then been presented.
