@@ -8,7 +8,7 @@ import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, useEnvironment, externalRequests, assertClean, relevantErrors, openPage, waitForWidgetEvent, expectVisible, expectHidden, poll, runAxe, screenshot, deepFocus, assertNoSidewaysScroll } from './helpers.mjs';
+import { ROOT, useEnvironment, externalRequests, assertClean, relevantErrors, openPage, waitForWidgetEvent, expectVisible, expectHidden, poll, runAxe, screenshot, deepFocus, assertNoSidewaysScroll, holdBack } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 
@@ -391,12 +391,7 @@ async function expectEmergency(s, what) {
 test('the emergency box shows while the content is still loading', async () => {
   const s = await openPhone();
   try {
-    let release;
-    const gate = new Promise((r) => (release = r));
-    await s.page.route(CONTENT, async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdBack(s.page, CONTENT);
     await s.page.goto(env.url + 'index.html');
     await expectVisible(s.widget.getByRole('status').filter({ hasText: 'Laster veilederen …' }), 'the loading status');
     await expectEmergency(s, 'while loading');

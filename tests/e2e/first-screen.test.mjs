@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, RESULTS, useEnvironment, openPage, assertClean, waitForWidgetEvent, poll, runAxe, assertNoSidewaysScroll, pkgFile } from './helpers.mjs';
+import { ROOT, RESULTS, useEnvironment, openPage, assertClean, waitForWidgetEvent, poll, runAxe, assertNoSidewaysScroll, pkgFile, holdBack } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 const OUT = path.join(RESULTS, 'first-screen');
@@ -26,12 +26,7 @@ const WASM = { guide: 'bti-guide_bg.wasm', handbook: 'bti-core_bg.wasm' };
 /** Opens the pre-rendered page for `start` with its wasm held back until release(). */
 async function openHeldBack(start, viewport, options = {}, lang = 'nb') {
   const s = await openPage(env.browser, { viewport, ...options });
-  let release;
-  const gate = new Promise((r) => (release = r));
-  await s.page.route('**/pkg/' + pkgFile(WASM[start]), async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBack(s.page, '**/pkg/' + pkgFile(WASM[start]));
   // The UI strings come after the content: the swap must still wait for them.
   if (lang !== 'nb') await s.page.route('**/pkg/' + pkgFile(`i18n/${lang}.json`), async (route) => {
     await new Promise((r) => setTimeout(r, 500));

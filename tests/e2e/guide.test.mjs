@@ -3,7 +3,7 @@
 
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useEnvironment, openPage, assertClean, waitForWidgetEvent, expectVisible, expectHidden, poll, deepFocus } from './helpers.mjs';
+import { useEnvironment, openPage, assertClean, waitForWidgetEvent, expectVisible, expectHidden, poll, deepFocus, holdBack } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 
@@ -13,12 +13,7 @@ const FIRST_QUESTION = 'Hvem er du bekymret for?';
 test('while the content loads, a status says "Laster veilederen …"', async () => {
   const s = await openPage(env.browser);
   try {
-    let release;
-    const gate = new Promise((resolve) => (release = resolve));
-    await s.page.route(CONTENT, async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdBack(s.page, CONTENT);
     await s.page.goto(env.url + 'index.html');
     const widget = s.page.locator('bti-veileder');
     await expectVisible(widget.getByRole('status').filter({ hasText: 'Laster veilederen …' }), 'the loading status');

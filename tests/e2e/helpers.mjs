@@ -121,6 +121,20 @@ export function pkgFiles({ testhooks = false } = {}) {
   return map;
 }
 
+/**
+ * Holds back every request `page` makes to `url` (a glob, as page.route takes)
+ * until the returned function is called; then they go on as normal.
+ */
+export async function holdBack(page, url) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route(url, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 /** The name in pkg/ of a file the loader fetches (e.g. 'bti-guide_bg.wasm' -> 'bti-guide_bg.1a2b3c4d.wasm'). */
 export function pkgFile(name, options) {
   return pkgFiles(options)[name] ?? name;

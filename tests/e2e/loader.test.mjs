@@ -7,7 +7,7 @@ import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, useEnvironment, openPage, assertClean, waitForWidgetEvent, widgetEvents, expectVisible, expectHidden, poll, pkgFile } from './helpers.mjs';
+import { ROOT, useEnvironment, openPage, assertClean, waitForWidgetEvent, widgetEvents, expectVisible, expectHidden, poll, pkgFile, holdBack } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 
@@ -106,12 +106,7 @@ function compactHeight(page) {
 /** Opens tests/plain.html with the guide's wasm held back until `release()`. */
 async function openHeldBack(viewport) {
   const s = await openPage(env.browser, { viewport });
-  let release;
-  const gate = new Promise((r) => (release = r));
-  await s.page.route('**/pkg/' + pkgFile('bti-guide_bg.wasm'), async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBack(s.page, '**/pkg/' + pkgFile('bti-guide_bg.wasm'));
   await s.page.goto(env.url + 'tests/plain.html');
   return { ...s, release, widget: s.page.locator('#w') };
 }
@@ -249,12 +244,7 @@ for (const c of [
   test(`${c.page}: the loader fetches the content index and ${c.part} while the wasm is still on its way; each is fetched once`, async () => {
     const s = await openPage(env.browser);
     try {
-      let release;
-      const gate = new Promise((r) => (release = r));
-      await s.page.route('**/pkg/' + pkgFile(c.wasm), async (route) => {
-        await gate;
-        await route.continue();
-      });
+      const release = await holdBack(s.page, '**/pkg/' + pkgFile(c.wasm));
       await s.page.goto(env.url + c.page);
       const count = (file) => s.requests.filter((u) => new URL(u).pathname === '/content/' + file).length;
       await poll(() => count('eksempel-kommune.json') === 1 && count(c.part) === 1, `the index and ${c.part} requested before the wasm came`);
@@ -274,12 +264,7 @@ for (const c of [
 
 test('in English, the loader fetches the content index, the guide parts and the UI strings before the wasm has come, each once', async () => {
   const s = await openPage(env.browser, { viewport: { width: 360, height: 740 } });
-  let release;
-  const gate = new Promise((r) => (release = r));
-  await s.page.route('**/pkg/' + pkgFile('bti-guide_bg.wasm'), async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBack(s.page, '**/pkg/' + pkgFile('bti-guide_bg.wasm'));
   try {
     await s.page.goto(env.url + 'pkg/embed.html?src=../content/eksempel-kommune.json&lang=en&start=guide');
     const strings = '/pkg/' + pkgFile('i18n/en.json');

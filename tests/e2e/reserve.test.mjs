@@ -9,7 +9,7 @@ import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, useEnvironment, openPage, assertClean, waitForWidgetEvent, poll, pkgFile } from './helpers.mjs';
+import { ROOT, useEnvironment, openPage, assertClean, waitForWidgetEvent, poll, pkgFile, holdBack } from './helpers.mjs';
 
 const env = useEnvironment({ before, after });
 
@@ -22,12 +22,7 @@ const CASES = [
 /** Opens `page` with `wasm` held back until release(). */
 async function openHeldBack(page, wasm, viewport, styles = null) {
   const s = await openPage(env.browser, { viewport });
-  let release;
-  const gate = new Promise((r) => (release = r));
-  await s.page.route('**/pkg/' + pkgFile(wasm), async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await holdBack(s.page, '**/pkg/' + pkgFile(wasm));
   if (styles) await s.page.addInitScript((css) => {
     document.addEventListener('DOMContentLoaded', () => {
       const link = document.createElement('link');
