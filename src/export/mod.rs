@@ -81,6 +81,14 @@ pub fn handbook_page(loaded: &Rc<Loaded>, lang: Lang, route: Route) -> String {
     })
 }
 
+/// The widget's style sheets a screen of `start` needs, by their plain names.
+pub fn sheets(start: Start) -> &'static [&'static str] {
+    match start {
+        Start::Guide => &["bti-veileder.css"],
+        Start::Handbook => &["bti-veileder.css", "bti-handbook.css"],
+    }
+}
+
 /// The widget's first screen, rendered ahead for a host page: a `<bti-veileder>`
 /// element whose declarative shadow root already holds the screen the widget
 /// will draw, with its style sheets linked from `base` (the widget's folder).
@@ -252,7 +260,7 @@ pub fn site(loaded: &Rc<Loaded>, lang: Lang, guide_css: &str, handbook_css: &str
             text: page_css(handbook_css),
         },
     ];
-    let staff_sheets = ["bti-veileder.css", "bti-handbook.css"];
+    let staff_sheets = sheets(Start::Handbook);
     for page in handbook_pages(loaded) {
         let Some(file) = page.file() else { continue };
         let route = Route::page(page);
@@ -267,7 +275,7 @@ pub fn site(loaded: &Rc<Loaded>, lang: Lang, guide_css: &str, handbook_css: &str
                 lang,
                 &format!("{title} – {} – {kommune}", s.handbook_title),
                 "../",
-                &staff_sheets,
+                staff_sheets,
                 &body,
             ),
         });
@@ -289,7 +297,7 @@ pub fn site(loaded: &Rc<Loaded>, lang: Lang, guide_css: &str, handbook_css: &str
                     lang,
                     &format!("{} – {kommune}", s.guide_title),
                     "../",
-                    &["bti-veileder.css"],
+                    sheets(Start::Guide),
                     &body,
                 ),
             });
@@ -312,7 +320,7 @@ pub fn site(loaded: &Rc<Loaded>, lang: Lang, guide_css: &str, handbook_css: &str
     index.push_str("</ul></main>");
     files.push(File {
         path: "index.html".into(),
-        text: document(lang, &kommune, "", &staff_sheets, &index),
+        text: document(lang, &kommune, "", staff_sheets, &index),
     });
     files
 }

@@ -16,7 +16,9 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use bti_veileder::export::{first_screen, first_screen_page, load_index, shipped_names, site};
+    use bti_veileder::export::{
+        first_screen, first_screen_page, load_index, sheets, shipped_names, site,
+    };
     use bti_veileder::i18n::Lang;
     use bti_veileder::load::{content_langs, Loaded, Start};
     use bti_veileder::model::{Content, Part};
@@ -110,18 +112,14 @@ stopper visningen, 2 ved feil bruk eller når en fil ikke kan leses eller skrive
                 // The switcher offers what the live widget would: the section's languages.
                 let langs = content_langs(&parts, start, &content);
                 let loaded = Loaded::new(content, Vec::new(), langs);
-                let plain: &[&str] = match start {
-                    Start::Guide => &["bti-veileder.css"],
-                    Start::Handbook => &["bti-veileder.css", "bti-handbook.css"],
-                };
                 let loader_path = pkg.join("bti-veileder.js");
                 let loader = std::fs::read_to_string(&loader_path).map_err(|e| {
                     (2, format!("{}: kan ikke lese filen ({e}). Oppgi mappen du legger ut med --pkg MAPPE.", loader_path.display()))
                 })?;
-                let sheets = shipped_names(&loader, plain)
+                let names = shipped_names(&loader, sheets(start))
                     .map_err(|e| (2, format!("{}: {e}", loader_path.display())))?;
-                let sheets: Vec<&str> = sheets.iter().map(String::as_str).collect();
-                let mut html = first_screen(&loaded, lang, start, &src, &base, &sheets);
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                let mut html = first_screen(&loaded, lang, start, &src, &base, &names);
                 if page {
                     let s = lang.strings();
                     let title = match start {
