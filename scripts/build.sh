@@ -26,15 +26,18 @@ build_core() { # out dir, name, cargo feature flags…
     "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
 }
 build_core pkg bti-guide --no-default-features
-build_core pkg bti-core
-# The content studio's checker (pkg/redaktor.html's worker only): bti-core plus the
-# template merge, so staff reading the handbook never download it.
+# Staff read the handbook; the full words of every content problem are for
+# editors, who set `debug` and get the studio's build below (-11.5 KB gzip).
+build_core pkg bti-core --no-default-features --features handbook
+# The content studio's checker (pkg/redaktor.html's worker), and the widget's build
+# for `debug`: bti-core plus every problem in words and the template merge, so staff
+# reading the handbook never download it.
 build_core pkg bti-studio --features studio
 # pkg-test/: the same widget with the test hooks (debugPanic, in-wasm timings,
 # window.__btiCores), for the browser tests and make bench only; never shipped.
 # Not wasm-opt'ed (its code runs as fast; only its size differs) to keep the build short.
 build_core pkg-test bti-guide --no-default-features --features testhooks
-build_core pkg-test bti-core --features testhooks
+build_core pkg-test bti-core --no-default-features --features handbook,testhooks
 
 # The citizen guide's stylesheet, and the handbook's additions fetched only with the full build.
 cat styles/tokens.css styles/base.css styles/emergency.css styles/guide.css styles/print.css > pkg/bti-veileder.css

@@ -20,9 +20,11 @@ cd "$(dirname "$0")/.."
 # searcher (-1.2 KB) back to 148.8 KB (152,387 B). 148: wasm-opt told that the
 # memory starts zeroed and its first 1 KB is unused (-1.1 KB) took it to 147.8 KB
 # (151,367 B); the staff path to 256.2 KB, so its budget is 257 KB.
+# 246: bti-core without the editor's messages (`debug` loads bti-studio, which has
+# them) took the staff path from 256.2 to 245.0 KB.
 # Issue 14's targets are 130 and 230 KB; see the README's "Speed" section.
 budget_kb=${BTI_SIZE_BUDGET_KB:-148}
-staff_budget_kb=${BTI_STAFF_BUDGET_KB:-257}
+staff_budget_kb=${BTI_STAFF_BUDGET_KB:-246}
 fail=0
 measure() { # label, budget KB, files…
   local label=$1 budget=$2 total=0 raw gz f; shift 2

@@ -110,14 +110,19 @@ pub async fn load(
             .get(usize::from(p.source))
             .map(String::as_str)
             .unwrap_or("?");
-        format!(
-            "{file}:{}:{}: {}: {}: {}",
+        let mut line = format!(
+            "{file}:{}:{}: {}: {}",
             p.line,
             p.column,
             p.severity.as_str(),
-            p.path,
-            p.message
-        )
+            p.path
+        );
+        // Builds without the editor's messages name the place only.
+        if !p.message.is_empty() {
+            line.push_str(": ");
+            line.push_str(&p.message);
+        }
+        line
     };
     // The widget's one-line load error: each problem, `; ` between them.
     let one_line = |problems: &mut dyn Iterator<Item = &Problem>| {

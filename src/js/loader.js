@@ -228,22 +228,24 @@
     return sheets[url];
   }
   function loadSheets(kind, base) {
-    return Promise.all((kind === 'full' ? ['bti-veileder.css', 'bti-handbook.css'] : ['bti-veileder.css'])
+    return Promise.all((kind === 'guide' ? ['bti-veileder.css'] : ['bti-veileder.css', 'bti-handbook.css'])
       .map(function (name) { return loadSheet(base + file(name)); }));
   }
 
-  /* Two builds of the same code: "guide" (the citizen guide only, small, for
-     phones) and "full" (adds the staff handbook). Each instance loads the one it needs. */
+  /* Three builds of the same code: "guide" (the citizen guide only, small, for
+     phones), "full" (adds the staff handbook) and "debug" (adds every content
+     problem in full words, for an editor who sets `debug`: the content studio's
+     build). Each instance loads the one it needs. */
   var cores = {};
+  var builds = { guide: 'bti-guide', full: 'bti-core', debug: 'bti-studio' };
   function coreKind(host) {
     var start = host.getAttribute('start') || host.getAttribute('data-start') || '';
     var print = host.getAttribute('print') || host.getAttribute('data-print');
-    // `debug` lists every content problem in full words: only the full build has them.
-    var debug = host.hasAttribute('debug') || host.hasAttribute('data-debug');
-    return (/^handbo/.test(start.trim()) || print || debug) ? 'full' : 'guide';
+    if (host.hasAttribute('debug') || host.hasAttribute('data-debug')) return 'debug';
+    return (/^handbo/.test(start.trim()) || print) ? 'full' : 'guide';
   }
   function loadCore(kind, base) {
-    var plain = kind === 'full' ? 'bti-core' : 'bti-guide';
+    var plain = builds[kind];
     var name = base + plain;
     if (!cores[name]) {
       var glue = base + file(plain + '.js');
