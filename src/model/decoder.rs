@@ -4,8 +4,6 @@
 //! reported as a [`Problem`] at its exact path and position, in Norwegian, and
 //! left out (see `decode` for the rules on what is left out).
 
-use std::collections::BTreeMap;
-
 use super::json::{self, Kind, Member, Number, Pos, Seg, Value};
 use super::problem::{Problem, Severity};
 use super::types::*;
@@ -394,11 +392,10 @@ impl<T: Decode> Decode for Vec<T> {
 /// A plain string, or an object of strings per language.
 impl Decode for Text {
     fn decode(v: &Value, d: &mut Decoder) -> Result<Self, Fail> {
-        // Inserted one by one rather than collected: collecting a BTreeMap sorts
-        // first, and that sort alone is kilobytes of wasm. The map is the same
-        // (a repeated key keeps its last value either way; the parser refuses one).
+        // Inserted one by one (a repeated key keeps its last value; the parser
+        // refuses one anyway), so no sort is linked.
         let per_lang = |members: &[Member]| {
-            let mut map = BTreeMap::new();
+            let mut map = LangMap::default();
             for m in members {
                 map.insert(m.key.clone(), m.value.as_str()?.into());
             }

@@ -3,7 +3,6 @@
 //! These types are the single source of the JSON Schema (`content/schema.json`).
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -33,7 +32,7 @@ pub const BASE_LANG: &str = "nb";
 #[serde(untagged)]
 pub enum Text {
     Plain(Rc<LangText>),
-    PerLang(Rc<BTreeMap<String, LangText>>),
+    PerLang(Rc<LangMap>),
 }
 
 impl Default for Text {
@@ -101,6 +100,74 @@ impl Text {
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
         Text::Plain(Rc::new(s.into()))
+    }
+}
+
+/// A text's strings by language code, kept sorted by code (as a map would list
+/// them). A sorted list rather than a `BTreeMap`: a text has a handful of
+/// languages, and the map's code for one more key and value type is about 2 KB
+/// of the citizen's wasm (gzip).
+#[derive(Default, PartialEq)]
+pub struct LangMap(Vec<(String, LangText)>);
+
+impl LangMap {
+    pub fn get(&self, lang: &str) -> Option<&LangText> {
+        let i = self
+            .0
+            .binary_search_by(|(l, _)| l.as_str().cmp(lang))
+            .ok()?;
+        self.0.get(i).map(|(_, s)| s)
+    }
+
+    /// Sets `lang`'s string, replacing one it had.
+    pub fn insert(&mut self, lang: String, text: LangText) {
+        match self.0.binary_search_by(|(l, _)| l.as_str().cmp(&lang)) {
+            Ok(i) => {
+                if let Some(slot) = self.0.get_mut(i) {
+                    slot.1 = text;
+                }
+            }
+            Err(i) => self.0.insert(i, (lang, text)),
+        }
+    }
+
+    /// Language codes and strings, by code.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &LangText)> {
+        self.0.iter().map(|(l, s)| (l, s))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(l, _)| l)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &LangText> {
+        self.0.iter().map(|(_, s)| s)
+    }
+}
+
+impl fmt::Debug for LangMap {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for LangMap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+/// The schema of the map it stands for: an object of strings.
+#[cfg(not(target_arch = "wasm32"))]
+impl JsonSchema for LangMap {
+    fn is_referenceable() -> bool {
+        <std::collections::BTreeMap<String, LangText> as JsonSchema>::is_referenceable()
+    }
+    fn schema_name() -> String {
+        <std::collections::BTreeMap<String, LangText> as JsonSchema>::schema_name()
+    }
+    fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        <std::collections::BTreeMap<String, LangText> as JsonSchema>::json_schema(gen)
     }
 }
 
