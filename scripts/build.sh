@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh build
 
 rm -rf pkg pkg-test && mkdir -p pkg pkg-test
-# Two builds of one crate: "bti-guide" (citizen guide only, what phones download)
+# Three builds of one crate: "bti-guide" (citizen guide only, what phones download)
 # and "bti-core" (adds the staff handbook). The loader picks per instance.
 build_core() { # out dir, name, cargo feature flags…
   local out=$1 name=$2; shift 2
@@ -25,7 +25,7 @@ build_core() { # out dir, name, cargo feature flags…
     --zero-filled-memory --low-memory-unused --strip-producers --strip-target-features \
     "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
 }
-build_core pkg bti-guide --no-default-features
+build_core pkg bti-guide --no-default-features --features guide
 # Staff read the handbook; the full words of every content problem are for
 # editors, who set `debug` and get the studio's build below (-11.5 KB gzip).
 build_core pkg bti-core --no-default-features --features handbook
@@ -36,7 +36,7 @@ build_core pkg bti-studio --features studio
 # pkg-test/: the same widget with the test hooks (debugPanic, in-wasm timings,
 # window.__btiCores), for the browser tests and make bench only; never shipped.
 # Not wasm-opt'ed (its code runs as fast; only its size differs) to keep the build short.
-build_core pkg-test bti-guide --no-default-features --features testhooks
+build_core pkg-test bti-guide --no-default-features --features guide,testhooks
 build_core pkg-test bti-core --no-default-features --features handbook,testhooks
 
 # The citizen guide's stylesheet, and the handbook's additions fetched only with the full build.

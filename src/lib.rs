@@ -1,4 +1,5 @@
 //! bti-veileder: the BTI handbook and citizen guide as one embeddable widget.
+#[cfg(feature = "guide")]
 pub mod guide;
 pub mod handbook;
 pub mod i18n;

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::common::emergency::EmergencyBox;
 use crate::components::common::error_view::ErrorView;
-use crate::components::guide::DEFAULT_EXIT;
+use crate::components::common::DEFAULT_EXIT;
 use crate::components::ready::{ready_view, ReadyProps};
 use crate::hooks::load::{use_load, use_ui_strings};
 use crate::i18n::Lang;

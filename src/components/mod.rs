@@ -1,6 +1,7 @@
 //! Yew components, grouped by screen.
 pub mod app;
 pub mod common;
+#[cfg(feature = "guide")]
 pub mod guide;
 #[cfg(feature = "handbook")]
 pub mod handbook;

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::common::lang_switcher::LangSwitcher;
+#[cfg(feature = "guide")]
 use crate::components::guide::GuideView;
 #[cfg(feature = "handbook")]
 use crate::components::handbook::{HandbookView, NavMode, PrintAll};
@@ -72,9 +73,13 @@ pub fn ready_view(props: &ReadyProps) -> Html {
                 </section>
             }
             { match props.start {
+                #[cfg(feature = "guide")]
                 Start::Guide => html! { <GuideView loaded={loaded.clone()} {lang} instance={props.instance} exit={props.exit.clone()} {switcher} /> },
                 #[cfg(feature = "handbook")]
                 Start::Handbook if props.print_all => html! { <PrintAll loaded={loaded.clone()} {lang} /> },
+                // Each build draws its own; the loader picks the build by the start.
+                #[cfg(not(feature = "guide"))]
+                Start::Guide => html! { <p>{ strings.not_found }</p> },
                 #[cfg(not(feature = "handbook"))]
                 Start::Handbook => html! { <p>{ strings.not_found }</p> },
                 #[cfg(feature = "handbook")]

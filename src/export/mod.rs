@@ -9,7 +9,8 @@ use std::rc::Rc;
 
 use yew::{AttrValue, BaseComponent, Callback, LocalServerRenderer};
 
-use crate::components::guide::{node_file, GuidePage, GuidePageProps, DEFAULT_EXIT};
+use crate::components::common::DEFAULT_EXIT;
+use crate::components::guide::{node_file, GuidePage, GuidePageProps};
 use crate::components::handbook::{HandbookView, HandbookViewProps, NavMode};
 use crate::handbook::crumbs::crumbs;
 use crate::handbook::route::{Page, Route};

@@ -2,6 +2,7 @@
 //! (fetching, history, focus).
 pub mod content;
 pub mod focus;
+#[cfg(feature = "guide")]
 pub mod guide;
 pub mod load;
 #[cfg(feature = "handbook")]

@@ -229,6 +229,7 @@ struct Cx<'a> {
 #[derive(Clone, Copy, PartialEq)]
 enum Len {
     Short,
+    #[cfg(feature = "guide")]
     Answer,
     Rich,
 }
@@ -262,6 +263,7 @@ impl Cx<'_> {
         #[cfg(not(feature = "editor"))]
         let _ = (path, gate, message);
     }
+    #[cfg(feature = "guide")]
     fn fatal(&mut self, path: &P, message: String) {
         self.push(path, Severity::Error, true, message);
     }
@@ -283,6 +285,7 @@ impl Cx<'_> {
         self.language_marks(path, text);
         let (max, what) = match len {
             Len::Short => (SHORT_MAX, "Korte tekster (titler, navn)"),
+            #[cfg(feature = "guide")]
             Len::Answer => (ANSWER_MAX, "Svaralternativer"),
             Len::Rich => (RICH_MAX, "Tekstfelt"),
         };
@@ -469,6 +472,7 @@ impl Cx<'_> {
     /// Where a citizen is sent to a contact (a guide result, the emergency box),
     /// the contact must be reachable. A draft contact is only a warning: the
     /// draft mark already blocks publishing, and a template can check clean.
+    #[cfg(feature = "guide")]
     fn reachable(&mut self, path: &P, refs: &[Id], unreachable: &HashSet<Id>) {
         // Nothing is left out for it, so the citizen guide's build skips it.
         if !cfg!(feature = "editor") {
@@ -539,6 +543,7 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
 
     let contacts = cx.ids(&root.k("contacts"), &mut c.contacts, |x| &x.id, "kontakter");
     // Both only shape messages: the citizen guide's build skips them.
+    #[cfg(feature = "guide")]
     let unreachable = if cfg!(feature = "editor") {
         unreachable(&c.contacts)
     } else {
@@ -569,6 +574,7 @@ fn check_content(cx: &mut Cx, c: &mut Content) {
         cx.text(&p.k("definition"), &t.definition, Len::Rich);
         cx.marks(&p, &t.editor_note, t.status, &t.valid_from, Gate::Draft);
     }
+    #[cfg(feature = "guide")]
     if let Some(guide) = &mut c.guide {
         check_guide(cx, guide, &contacts, &unreachable);
     }
@@ -887,6 +893,7 @@ pub fn placeholder(s: &str) -> Option<&'static str> {
 }
 
 /// Ids of contacts nobody can reach: no phone, no e-mail, no web address.
+#[cfg(feature = "guide")]
 fn unreachable(contacts: &[Contact]) -> HashSet<Id> {
     contacts
         .iter()
@@ -1046,6 +1053,7 @@ fn check_step(cx: &mut Cx, p: &P, step: &mut Step, known: &Known) {
     }
 }
 
+#[cfg(feature = "guide")]
 fn check_guide(cx: &mut Cx, guide: &mut Guide, contacts: &Ids, unreachable: &HashSet<Id>) {
     let gp = P::root().k("guide");
     cx.refs(

@@ -533,6 +533,12 @@ macro_rules! content_struct {
             [$($dec)* $f $(as $name)?: staff,] $($rest)*);
     };
     (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
+        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => guide, $($rest:tt)*) => {
+        $crate::model::decoder::content_struct!(@munch $sm $ty
+            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Option::is_none")] pub $f: $t,]
+            [$($dec)* $f $(as $name)?: guide,] $($rest)*);
+    };
+    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
         $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => handbook, $($rest:tt)*) => {
         $crate::model::decoder::content_struct!(@munch $sm $ty
             [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default)] pub $f: $t,]
@@ -603,6 +609,7 @@ macro_rules! content_struct {
     (@required refusable) => { true };
     (@required default) => { false };
     (@required handbook) => { false };
+    (@required guide) => { false };
     (@required editor) => { false };
     (@required staff) => { false };
     // The editor's marks are only decoded by builds with the editor feature
@@ -641,6 +648,18 @@ macro_rules! content_struct {
             let _ = (&$value, &$d, &mut $field);
         }
     };
+    // The citizen guide is only decoded by builds with it; the staff handbook's
+    // build (bti-core) leaves it out, and none of its code is linked.
+    (@assign guide $field:ident $value:ident $d:ident) => {
+        #[cfg(feature = "guide")]
+        {
+            $field = Some(Decode::decode($value, $d)?);
+        }
+        #[cfg(not(feature = "guide"))]
+        {
+            let _ = (&$value, &$d, &mut $field);
+        }
+    };
     (@assign refusable $field:ident $value:ident $d:ident) => {
         $field = Some(Some(Decode::decode($value, $d)?));
     };
@@ -659,6 +678,7 @@ macro_rules! content_struct {
     };
     (@take default $field:ident) => { $field.unwrap_or_default() };
     (@take handbook $field:ident) => { $field.unwrap_or_default() };
+    (@take guide $field:ident) => { $field.unwrap_or_default() };
     (@take editor $field:ident) => { $field.unwrap_or_default() };
     (@take staff $field:ident) => { $field.unwrap_or_default() };
     (@take default $field:ident $default:expr) => { $field.unwrap_or_else(|| $default) };

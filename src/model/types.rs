@@ -248,7 +248,7 @@ content_struct! {
         /// Roles (stafettholder, …), arenas (drøftingsteam, ansvarsgruppe, …) and systems (stafettlogg).
         pub roles: Vec<Role> => handbook,
         /// The citizen guide "Bekymret for noen?". Absent in a handbook-only publication.
-        pub guide: Option<Guide> => optional,
+        pub guide: Option<Guide> => guide,
         pub glossary: Vec<Term> => default,
     }
 }

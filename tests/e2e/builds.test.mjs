@@ -87,3 +87,20 @@ test('a fatal problem in the handbook names the file, line, column and field, wi
     await s.context.close();
   }
 });
+
+test('an element switched from the handbook to the guide loads the guide build and shows the guide', async () => {
+  const s = await openPage(env.browser);
+  try {
+    await s.page.goto(env.url + embed('start=handbook'));
+    await waitForWidgetEvent(s.page, 'bti-ready');
+    assert.deepEqual(builds(s.requests), ['bti-core']);
+    await s.page.evaluate(() => document.querySelector('bti-veileder').setAttribute('start', 'guide'));
+    // bti-core has no guide screens: only the guide build can draw this.
+    await expectVisible(s.page.getByRole('heading', { name: 'Bekymret for noen?' }), 'the guide after the switch');
+    await expectVisible(s.page.getByRole('button', { name: 'Et barn jeg kjenner', exact: false }).first(), 'its first answers');
+    assert.deepEqual(builds(s.requests), ['bti-guide', 'bti-core'], 'the guide build is fetched for the guide');
+    assertClean(s);
+  } finally {
+    await s.context.close();
+  }
+});

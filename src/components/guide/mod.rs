@@ -41,9 +41,6 @@ pub struct GuideViewProps {
     pub switcher: Html,
 }
 
-/// A neutral page that says nothing about what the reader was doing.
-pub const DEFAULT_EXIT: &str = "https://www.yr.no/";
-
 #[function_component(GuideView)]
 pub fn guide_view(props: &GuideViewProps) -> Html {
     match props.loaded.guide.clone() {
