@@ -240,9 +240,9 @@
   var builds = { guide: 'bti-guide', full: 'bti-core', debug: 'bti-studio' };
   function coreKind(host) {
     var start = host.getAttribute('start') || host.getAttribute('data-start') || '';
-    var print = host.getAttribute('print') || host.getAttribute('data-print');
     if (host.hasAttribute('debug') || host.hasAttribute('data-debug')) return 'debug';
-    return (/^handbo/.test(start.trim()) || print) ? 'full' : 'guide';
+    // `print` prints the handbook: it needs start="handbook" too (pkg/print.html sets both).
+    return /^handbo/.test(start.trim()) ? 'full' : 'guide';
   }
   function loadCore(kind, base) {
     var plain = builds[kind];

@@ -235,14 +235,21 @@ enum Len {
 }
 
 impl Cx<'_> {
+    #[cfg(any(feature = "editor", feature = "guide"))]
     fn push(&mut self, path: &P, severity: Severity, fatal: bool, message: String) {
         let original = self.removals.to_original(&path.0);
         let mut p = Problem::at(Some(self.tree), &original, severity, message);
         p.fatal = fatal;
         self.problems.push(p);
     }
+    /// An error that leaves the content usable is for editors only: the builds
+    /// without the editor's messages show no list (`debug` loads the studio's
+    /// build), so they neither look for nor collect one.
     fn error(&mut self, path: &P, message: String) {
+        #[cfg(feature = "editor")]
         self.push(path, Severity::Error, false, message);
+        #[cfg(not(feature = "editor"))]
+        let _ = (path, message);
     }
     /// Warnings are for editors only: the citizen guide's build does not collect them.
     fn warn(&mut self, path: &P, message: String) {
@@ -273,6 +280,10 @@ impl Cx<'_> {
     }
 
     fn text(&mut self, path: &P, text: &Text, len: Len) {
+        // Every finding here is an error that leaves the content usable (see `error`).
+        if !cfg!(feature = "editor") {
+            return;
+        }
         let langs: Vec<(P, &str)> = match text {
             Text::Plain(s) => vec![(path.clone(), s.as_str())],
             Text::PerLang(map) => map.iter().map(|(l, s)| (path.k(l), s.as_str())).collect(),
@@ -601,30 +612,9 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &Ids) {
     let kommune = root.k("publication").k("kommune");
     let etat = root.k("publication").k("etat");
     cx.ids(&kommune, &mut c.publication.kommune, |x| &x.id, "sider");
-    let mut pages: HashMap<Id, P> = c
-        .publication
-        .kommune
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.clone(), kommune.i(i)))
-        .collect();
-    for (i, page) in c.publication.etat.iter().enumerate() {
-        match pages.get(&page.id) {
-            Some(first) => {
-                let line = cx.line(first);
-                cx.error(
-                    &etat.i(i).k("id"),
-                    editor_msg!(
-                        "Id-en «{}» er brukt av flere sider (første gang på linje {line}). Gi siden en egen id.",
-                        page.id
-                    ),
-                );
-            }
-            None => {
-                pages.insert(page.id.clone(), etat.i(i));
-            }
-        }
-    }
+    // An etat page's id repeating a page's: only a message (see `Cx::error`).
+    #[cfg(feature = "editor")]
+    etat_ids(cx, c, &kommune, &etat);
     for (path, list) in [
         (&kommune, &c.publication.kommune),
         (&etat, &c.publication.etat),
@@ -719,6 +709,35 @@ fn check_handbook_sections(cx: &mut Cx, c: &mut Content, contacts: &Ids) {
         cx.marks(&p, &r.editor_note, r.status, &r.valid_from, Gate::Draft);
     }
     check_levels(cx, &mut c.levels, &known);
+}
+
+/// An etat page whose id is already a page's (kommune or etat): the repeat is named.
+#[cfg(all(feature = "handbook", feature = "editor"))]
+fn etat_ids(cx: &mut Cx, c: &Content, kommune: &P, etat: &P) {
+    let mut pages: HashMap<Id, P> = c
+        .publication
+        .kommune
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), kommune.i(i)))
+        .collect();
+    for (i, page) in c.publication.etat.iter().enumerate() {
+        match pages.get(&page.id) {
+            Some(first) => {
+                let line = cx.line(first);
+                cx.error(
+                    &etat.i(i).k("id"),
+                    editor_msg!(
+                        "Id-en «{}» er brukt av flere sider (første gang på linje {line}). Gi siden en egen id.",
+                        page.id
+                    ),
+                );
+            }
+            None => {
+                pages.insert(page.id.clone(), etat.i(i));
+            }
+        }
+    }
 }
 
 fn check_meta(cx: &mut Cx, meta: &mut Meta) {
@@ -816,6 +835,10 @@ fn check_contact(cx: &mut Cx, p: &P, contact: &mut Contact) {
 
 #[cfg(feature = "handbook")]
 fn check_address_and_hours(cx: &mut Cx, p: &P, contact: &Contact) {
+    // Only errors that leave the content usable (see `Cx::error`).
+    if !cfg!(feature = "editor") {
+        return;
+    }
     if let Some(a) = &contact.address {
         let ap = p.k("address");
         if a.postal_code.len() != 4 || !a.postal_code.bytes().all(|b| b.is_ascii_digit()) {
