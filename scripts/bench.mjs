@@ -226,7 +226,7 @@ function table(lh, tm) {
   }
   if (tm) {
     lines.push('', 'In-browser timings, pkg-test/ wasm, Chromium (median; p95 and max for keystrokes), ms');
-    lines.push('| content | bytes | check guide build | check full build | index build | keystroke median | p95 | max | screen change: work | max | to next frame |');
+    lines.push('| content | bytes | check guide build | check handbook build | index build | keystroke median | p95 | max | screen change: work | max | to next frame |');
     lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const t of tm) {
       const k = t.wasm['bti-core'].keystrokes;

@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh build
 
 rm -rf pkg pkg-test && mkdir -p pkg pkg-test
-# Three builds of one crate: "bti-guide" (citizen guide only, what phones download)
-# and "bti-core" (adds the staff handbook). The loader picks per instance.
+# Three builds of one crate: "bti-guide" (the citizen guide, what phones download),
+# "bti-core" (the staff handbook) and "bti-studio" (both, with the editor's
+# messages). The loader picks per instance.
 build_core() { # out dir, name, cargo feature flags…
   local out=$1 name=$2; shift 2
   cargo build --lib --release --target wasm32-unknown-unknown --quiet "$@"
@@ -39,7 +40,7 @@ build_core pkg bti-studio --features studio
 build_core pkg-test bti-guide --no-default-features --features guide,testhooks
 build_core pkg-test bti-core --no-default-features --features handbook,testhooks
 
-# The citizen guide's stylesheet, and the handbook's additions fetched only with the full build.
+# The citizen guide's stylesheet, and the handbook's additions fetched only with bti-core (and bti-studio).
 cat styles/tokens.css styles/base.css styles/emergency.css styles/guide.css styles/print.css > pkg/bti-veileder.css
 cp styles/handbook.css pkg/bti-handbook.css
 # The loader's test hooks sit between "testhooks:begin" and "testhooks:end" lines.
