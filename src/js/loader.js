@@ -232,17 +232,17 @@
       .map(function (name) { return loadSheet(base + file(name)); }));
   }
 
-  /* Three builds of the same code: "guide" (the citizen guide only, small, for
-     phones), "full" (adds the staff handbook) and "debug" (adds every content
-     problem in full words, for an editor who sets `debug`: the content studio's
-     build). Each instance loads the one it needs. */
+  /* Three builds of the same code: "guide" (the citizen guide, small, for
+     phones), "handbook" (the staff handbook) and "debug" (both, with every
+     content problem in full words, for an editor who sets `debug`: the content
+     studio's build). Each instance loads the one it needs. */
   var cores = {};
-  var builds = { guide: 'bti-guide', full: 'bti-core', debug: 'bti-studio' };
+  var builds = { guide: 'bti-guide', handbook: 'bti-core', debug: 'bti-studio' };
   function coreKind(host) {
     var start = host.getAttribute('start') || host.getAttribute('data-start') || '';
     if (host.hasAttribute('debug') || host.hasAttribute('data-debug')) return 'debug';
     // `print` prints the handbook: it needs start="handbook" too (pkg/print.html sets both).
-    return /^handbo/.test(start.trim()) ? 'full' : 'guide';
+    return /^handbo/.test(start.trim()) ? 'handbook' : 'guide';
   }
   function loadCore(kind, base) {
     var plain = builds[kind];
