@@ -26,6 +26,12 @@
 //! - *warnings*: laws without `last_checked`, every `editor_note`, texts missing
 //!   in a declared language, languages not reviewed, example content, text in
 //!   an undeclared language.
+//!
+//! Builds without the `editor` feature (the widget's bti-guide and bti-core) look
+//! only for what changes the content: what is left out and what is fatal. An error
+//! that leaves everything in place, and every warning, is only for editors, who
+//! get them from bti-check, the studio and `debug` (which loads bti-studio).
+//! bti-core also skips the guide, and bti-guide the handbook.
 
 #[cfg(feature = "editor")]
 use std::collections::BTreeMap;
