@@ -466,6 +466,8 @@ pub(crate) use unit_enum;
 /// - `handbook`: as `default`, but only builds with the handbook read it (the
 ///   guide's build leaves it empty and links none of its code);
 /// - `staff`: as `editor`, but read by builds with the handbook too (which show it);
+/// - `guide`: an `Option`, read only by builds with the citizen guide (bti-core,
+///   the staff handbook's build, leaves it out and links none of its code);
 /// - `default_with("f", f)`: the default is `f()` (serde needs the name as a string).
 /// - `refusable`: required in the JSON, but an `Option` in Rust: `None` once the
 ///   checker has refused the value (and said why), so no empty string stands in.
@@ -521,24 +523,6 @@ macro_rules! content_struct {
             [$($dec)* $f $(as $name)?: default,] $($rest)*);
     };
     (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
-        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => editor, $($rest:tt)*) => {
-        $crate::model::decoder::content_struct!(@munch $sm $ty
-            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Option::is_none")] pub $f: $t,]
-            [$($dec)* $f $(as $name)?: editor,] $($rest)*);
-    };
-    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
-        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => staff, $($rest:tt)*) => {
-        $crate::model::decoder::content_struct!(@munch $sm $ty
-            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Option::is_none")] pub $f: $t,]
-            [$($dec)* $f $(as $name)?: staff,] $($rest)*);
-    };
-    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
-        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => guide, $($rest:tt)*) => {
-        $crate::model::decoder::content_struct!(@munch $sm $ty
-            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Option::is_none")] pub $f: $t,]
-            [$($dec)* $f $(as $name)?: guide,] $($rest)*);
-    };
-    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
         $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => handbook, $($rest:tt)*) => {
         $crate::model::decoder::content_struct!(@munch $sm $ty
             [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default)] pub $f: $t,]
@@ -549,6 +533,14 @@ macro_rules! content_struct {
         $crate::model::decoder::content_struct!(@munch $sm $ty
             [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default = $fname)] pub $f: $t,]
             [$($dec)* $f $(as $name)?: default = $fun(),] $($rest)*);
+    };
+    // An optional field that only some builds decode (`editor`, `staff`, `guide`:
+    // see `@assign`); the others leave it out.
+    (@munch $sm:tt $ty:ident [$($fs:tt)*] [$($dec:tt)*]
+        $(#[$fm:meta])* pub $f:ident $(as $name:literal)? : $t:ty => $kind:ident, $($rest:tt)*) => {
+        $crate::model::decoder::content_struct!(@munch $sm $ty
+            [$($fs)* $(#[$fm])* $(#[serde(rename = $name)])? #[serde(default, skip_serializing_if = "Option::is_none")] pub $f: $t,]
+            [$($dec)* $f $(as $name)?: $kind,] $($rest)*);
     };
     (@munch [$($sm:tt)*] $ty:ident [$($fs:tt)*] [$($dec:tt)*]) => {
         $($sm)*
@@ -607,55 +599,31 @@ macro_rules! content_struct {
     (@name $field:ident) => { stringify!($field) };
     (@required required) => { true };
     (@required refusable) => { true };
-    (@required default) => { false };
-    (@required handbook) => { false };
-    (@required guide) => { false };
-    (@required editor) => { false };
-    (@required staff) => { false };
-    // The editor's marks are only decoded by builds with the editor feature
-    // (bti-check, `debug`); the citizen guide never shows them.
+    (@required $kind:ident) => { false };
+    // Fields only some builds decode; the others leave them at their default, and
+    // none of their code is linked. The editor's marks: bti-check, the studio and
+    // `debug` (bti-studio); the citizen guide never shows them.
     (@assign editor $field:ident $value:ident $d:ident) => {
-        #[cfg(feature = "editor")]
-        {
-            $field = Some(Decode::decode($value, $d)?);
-        }
-        #[cfg(not(feature = "editor"))]
-        {
-            let _ = (&$value, &$d, &mut $field);
-        }
+        $crate::model::decoder::content_struct!(@assign_if [feature = "editor"] $field $value $d)
     };
-    // Read by the editors' builds and by the handbook, which shows it; the
-    // citizen guide's build neither reads nor links it.
+    // Read by the editors' builds and by the handbook, which shows it.
     (@assign staff $field:ident $value:ident $d:ident) => {
-        #[cfg(any(feature = "handbook", feature = "editor"))]
-        {
-            $field = Some(Decode::decode($value, $d)?);
-        }
-        #[cfg(not(any(feature = "handbook", feature = "editor")))]
-        {
-            let _ = (&$value, &$d, &mut $field);
-        }
+        $crate::model::decoder::content_struct!(@assign_if [any(feature = "handbook", feature = "editor")] $field $value $d)
     };
-    // Handbook sections are only decoded by builds with the handbook; the guide's
-    // build leaves them at their (empty) default, and none of their code is linked.
+    // Handbook sections: not in the citizen guide's build.
     (@assign handbook $field:ident $value:ident $d:ident) => {
-        #[cfg(feature = "handbook")]
-        {
-            $field = Some(Decode::decode($value, $d)?);
-        }
-        #[cfg(not(feature = "handbook"))]
-        {
-            let _ = (&$value, &$d, &mut $field);
-        }
+        $crate::model::decoder::content_struct!(@assign_if [feature = "handbook"] $field $value $d)
     };
-    // The citizen guide is only decoded by builds with it; the staff handbook's
-    // build (bti-core) leaves it out, and none of its code is linked.
+    // The citizen guide: not in the staff handbook's build (bti-core).
     (@assign guide $field:ident $value:ident $d:ident) => {
-        #[cfg(feature = "guide")]
+        $crate::model::decoder::content_struct!(@assign_if [feature = "guide"] $field $value $d)
+    };
+    (@assign_if [$($cfg:tt)*] $field:ident $value:ident $d:ident) => {
+        #[cfg($($cfg)*)]
         {
             $field = Some(Decode::decode($value, $d)?);
         }
-        #[cfg(not(feature = "guide"))]
+        #[cfg(not($($cfg)*))]
         {
             let _ = (&$value, &$d, &mut $field);
         }
@@ -676,12 +644,8 @@ macro_rules! content_struct {
             None => return Err($crate::model::decoder::Fail::Bad),
         }
     };
-    (@take default $field:ident) => { $field.unwrap_or_default() };
-    (@take handbook $field:ident) => { $field.unwrap_or_default() };
-    (@take guide $field:ident) => { $field.unwrap_or_default() };
-    (@take editor $field:ident) => { $field.unwrap_or_default() };
-    (@take staff $field:ident) => { $field.unwrap_or_default() };
     (@take default $field:ident $default:expr) => { $field.unwrap_or_else(|| $default) };
+    (@take $kind:ident $field:ident) => { $field.unwrap_or_default() };
 }
 pub(crate) use content_struct;
 
